@@ -1,0 +1,51 @@
+# Every target with a "##" comment is listed by `make help`.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+# Material prints a notice about MkDocs 2 on every build; the pin to mkdocs<2 is deliberate.
+export NO_MKDOCS_2_WARNING := 1
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+.PHONY: install
+install: $(STAMP) ## Create .venv with the exact versions pinned in requirements.lock
+
+.PHONY: serve
+serve: $(STAMP) ## Set up, build the pages and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/python scripts/build.py
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+.PHONY: build
+build: $(STAMP) ## Validate the data, render the pages and build the site into site/
+	$(BIN)/python scripts/build.py
+	$(BIN)/mkdocs build --strict
+
+.PHONY: check
+check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)
+	$(BIN)/python scripts/build.py --check
+
+.PHONY: test
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+.PHONY: lock
+lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs network)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+.PHONY: clean
+clean: ## Remove the environment, the built site and the generated pages
+	rm -rf $(VENV) site
+	$(PYTHON) -c 'import pathlib; [pathlib.Path("docs", p.strip()).unlink(missing_ok=True) for p in pathlib.Path("docs/.generated-pages").read_text().split()]' 2>/dev/null || true
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'

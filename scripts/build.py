@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Validate data/*.yaml and render the site's Markdown pages into docs/.
+
+    python scripts/build.py           # validate, then write the pages that changed
+    python scripts/build.py --check   # validate only: write nothing, exit 1 on any problem
+
+Nothing here depends on MkDocs: after this command any MkDocs-compatible builder gives the site.
+On a data problem every mistake is printed as `data/FILE.yaml:LINE:COL: ...`, the exit status
+is 1, and the pages already in docs/ are left exactly as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timeline.problems import DataError, Problem  # noqa: E402
+from timeline.render import render  # noqa: E402
+from timeline.schema import schemas  # noqa: E402
+from timeline.validate import read_chronology  # noqa: E402
+from timeline.write import write_if_changed, write_pages  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def generate(root: Path = ROOT, check: bool = False) -> str:
+    """Validate and render; write unless `check`. Returns a one-line summary."""
+    chronology = read_chronology(root / "data")
+    pages = render(chronology)
+    schema_dir = root / "data" / "schema"
+    if check:
+        stale = [name for name, text in schemas().items()
+                 if not (schema_dir / name).is_file()
+                 or (schema_dir / name).read_text("utf-8") != text]
+        if stale:
+            raise DataError([Problem(f"data/schema/{name}", 1, 1,
+                                     "out of date with the model: run python scripts/build.py")
+                             for name in stale])
+        return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
+    for name, text in schemas().items():
+        write_if_changed(schema_dir / name, text.encode())
+    written, removed = write_pages(root / "docs", pages)
+    return (f"{len(chronology.events)} events: {len(pages)} pages, "
+            f"{len(written)} written, {len(removed)} removed")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    args = parser.parse_args(argv)
+    try:
+        print(generate(check=args.check))
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("Nothing was written: fix the data and run the build again.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

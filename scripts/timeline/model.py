@@ -1,0 +1,207 @@
+"""The data contract: one typed model for events, actors and tags.
+
+This module is the single source of truth. The JSON Schema that editors' tools use
+(`data/schema/*.schema.json`) and the field reference in the site are generated from it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from .dates import PartialDate, parse_day
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){1,7}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+
+
+def _fail(kind: str, rule: str):
+    raise PydanticCustomError(kind, rule)
+
+
+def _slug(v: str) -> str:
+    if len(v) > 80 or not _SLUG.fullmatch(v):
+        _fail("slug", "must be a kebab-case slug (lowercase letters, digits and single hyphens)")
+    return v
+
+
+def _one_line(v: str) -> str:
+    if not v.strip():
+        _fail("empty", "must not be empty")
+    if "\n" in v or "\r" in v:
+        _fail("one_line", "must be one line of text")
+    if _CONTROL.search(v):
+        _fail("control", "must not contain control or text-direction characters")
+    return v.strip()
+
+
+def _markdown(v: str) -> str:
+    if not v.strip():
+        _fail("empty", "must not be empty")
+    if _CONTROL.search(v.replace("\t", " ")):
+        _fail("control", "must not contain control or text-direction characters")
+    if "![" in v:
+        _fail("image", "must not contain images (the site loads nothing from other hosts)")
+    for match in _LINK_TARGET.finditer(v):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not _is_web_url(target):
+            _fail("link", f"links must point to http:// or https:// addresses, not {target!r}")
+    return v.strip()
+
+
+def _is_web_url(v: str) -> bool:
+    parts = urlsplit(v) if not any(c.isspace() for c in v) else None
+    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
+
+
+def _url(v: str) -> str:
+    if not _is_web_url(v):
+        _fail("url", "must be a full http:// or https:// address")
+    return v
+
+
+def _symbol(v: str) -> str:
+    if not _SYMBOL.fullmatch(v):
+        _fail("symbol", "must be a UN document symbol such as A/HRC/RES/22/13")
+    return v
+
+
+def _text_schema(**extra) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", **extra})
+
+
+Slug = Annotated[str, Field(strict=True), AfterValidator(_slug),
+                 _text_schema(pattern=_SLUG.pattern.join("^$"), maxLength=80)]
+OneLine = Annotated[str, Field(strict=True), AfterValidator(_one_line),
+                    _text_schema(minLength=1, pattern=r"^[^\n\r]+$")]
+Markdown = Annotated[str, Field(strict=True), AfterValidator(_markdown), _text_schema(minLength=1)]
+Url = Annotated[str, Field(strict=True), AfterValidator(_url),
+                _text_schema(format="uri", pattern="^https?://")]
+Symbol = Annotated[str, Field(strict=True), AfterValidator(_symbol),
+                   _text_schema(pattern=_SYMBOL.pattern.join("^$"))]
+Day = Annotated[PartialDate, AfterValidator(parse_day)]
+Count = Annotated[int, Field(strict=True, ge=0, le=500)]
+
+EventType = Literal[
+    "resolution", "report", "meeting", "hearing", "appointment", "statement",
+    "legislation", "testimony", "review", "decision", "visit", "other",
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+class Source(Record):
+    """Where a fact comes from. Prefer the primary document."""
+
+    title: OneLine = Field(description="Title of the document, page or article.")
+    publisher: OneLine = Field(description="Who published it: a UN body, a government, a newspaper.")
+    url: Url | None = Field(None, description="Address; leave out only when none exists (print).")
+    date: PartialDate | None = Field(None, description="Publication date, if known.")
+    note: OneLine | None = Field(None, description="What this source supports, when not obvious.")
+
+
+class OtherDate(Record):
+    """A second date for the same event, e.g. a report's document date vs its release."""
+
+    date: PartialDate = Field(description="The other date.")
+    label: OneLine = Field(description="What this date is, e.g. 'document date'.")
+
+
+class Vote(Record):
+    """A recorded vote (in favour - against - abstentions) or an adoption without a vote."""
+
+    yes: Count | None = Field(None, description="Votes in favour.")
+    no: Count | None = Field(None, description="Votes against.")
+    abstain: Count | None = Field(None, description="Abstentions.")
+    without_vote: bool = Field(False, description="true if adopted without a vote (consensus).")
+    label: OneLine | None = Field(None, description="Which vote, e.g. 'procedural vote'.")
+    note: OneLine | None = Field(None, description="e.g. who voted against, or what is unconfirmed.")
+
+    @model_validator(mode="after")
+    def _counts_or_consensus(self) -> Vote:
+        counted = [n for n in (self.yes, self.no, self.abstain) if n is not None]
+        if self.without_vote and counted:
+            _fail("vote", "give either counts or without_vote: true, not both")
+        if not self.without_vote and not counted:
+            _fail("vote", "give the counts (yes, no, abstain) or without_vote: true")
+        return self
+
+
+class Quote(Record):
+    """A short quotation, attributed to who said it and where it was published."""
+
+    text: OneLine = Field(max_length=400, description="The quoted words, without quote marks.")
+    by: OneLine = Field(description="Who said or wrote it.")
+    source: Annotated[int, Field(strict=True, ge=1)] = Field(
+        description="Number of the event's source (1 = first) the quote is taken from."
+    )
+
+
+class Event(Record):
+    """One dated step in the accountability process."""
+
+    id: Slug = Field(description="Stable kebab-case id; the page address is /events/<id>/.")
+    date: PartialDate = Field(description="When it happened, as precise as the sources allow.")
+    end_date: PartialDate | None = Field(None, description="Last day, for spans such as hearings.")
+    date_label: OneLine | None = Field(None, description="What `date` is, e.g. 'public release'.")
+    other_dates: list[OtherDate] = Field([], description="Other dates of the same event.")
+    title: OneLine = Field(max_length=200, description="One line of plain text.")
+    summary: Markdown = Field(description="A short neutral summary in Markdown, in your own words.")
+    type: EventType | None = Field(None, description="What kind of event this is.")
+    bodies: list[Slug] = Field([], description="Ids of bodies (data/actors.yaml, kind: body).")
+    people: list[Slug] = Field([], description="Ids of people (data/actors.yaml, kind: person).")
+    location: OneLine | None = Field(None, description="Where it happened.")
+    tags: list[Slug] = Field([], description="Ids from data/tags.yaml.")
+    documents: list[Symbol] = Field([], description="UN document symbols, e.g. A/HRC/RES/22/13.")
+    vote: Vote | None = Field(None, description="The vote, if there was one.")
+    quotes: list[Quote] = Field([], description="Short attributed quotations.")
+    notes: list[Markdown] = Field([], description="Caveats: where sources disagree or are unsure.")
+    sources: list[Source] = Field(min_length=1, description="At least one source for the facts.")
+    related: list[Slug] = Field([], description="Ids of related events (linked both ways).")
+    added: Day | None = Field(None, description="Day this record was added (YYYY-MM-DD).")
+    updated: Day | None = Field(None, description="Day this record was last corrected.")
+
+
+class Actor(Record):
+    """A body (UN organ, office, government) or a person named by events."""
+
+    id: Slug = Field(description="Stable kebab-case id used in events' bodies/people.")
+    name: OneLine = Field(description="Full name.")
+    short: OneLine | None = Field(None, description="Short name or abbreviation, e.g. HRC.")
+    kind: Literal["body", "person"] = Field(description="body or person.")
+    description: OneLine = Field(description="One neutral line: who or what this is.")
+    url: Url | None = Field(None, description="Official page.")
+
+
+class Tag(Record):
+    """A theme from the controlled vocabulary."""
+
+    id: Slug = Field(description="Stable kebab-case id used in events' tags.")
+    name: OneLine = Field(description="Name shown to readers.")
+    description: OneLine = Field(description="One line on what the tag covers.")
+
+
+class EventsFile(Record):
+    """data/events.yaml"""
+
+    events: list[Event]
+
+
+class ActorsFile(Record):
+    """data/actors.yaml"""
+
+    actors: list[Actor]
+
+
+class TagsFile(Record):
+    """data/tags.yaml"""
+
+    tags: list[Tag]

@@ -1,0 +1,125 @@
+"""Render the validated chronology into Markdown pages (Jinja2 templates in ./templates).
+
+Data text never reaches the page as live HTML: plain text goes through `text` (HTML entities
+plus Markdown escapes), Markdown fields through `markdown` (HTML and attribute-list braces
+neutralised), addresses through `url` (characters that could end a Markdown link encoded).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import jinja2
+
+from .dates import display_span
+from .model import Actor, Event
+from .validate import Chronology
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "()<>\"' "}
+
+
+def text(value: object) -> str:
+    """Plain text, safe anywhere inline in Markdown."""
+    return _MD_ESCAPE.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def markdown(value: str) -> str:
+    """Editor-written Markdown with raw HTML and attribute lists made inert."""
+    escaped = html.escape(value, quote=False)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def url(value: str) -> str:
+    """An http(s) address safe inside `[text](...)`."""
+    return "".join(_URL_UNSAFE.get(c, c) for c in value)
+
+
+def meta(value: str) -> str:
+    """A front-matter value: YAML-quoted, HTML-escaped (themes print it into attributes as is)."""
+    return json.dumps(html.escape(value, quote=True))
+
+
+def undocs(symbol: str) -> str:
+    return "https://undocs.org/" + symbol
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown output: escaping is explicit, through the filters above
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta)
+    env.globals.update(span=display_span)
+    return env
+
+
+class Site:
+    """What the templates need: the chronology plus the indexes derived from it."""
+
+    def __init__(self, chronology: Chronology):
+        self.events = chronology.events
+        self.actors = chronology.actors
+        self.tags = chronology.tags
+        self.by_actor: dict[str, list[Event]] = defaultdict(list)
+        self.by_tag: dict[str, list[Event]] = defaultdict(list)
+        self.related: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for ref in (*event.bodies, *event.people):
+                self.by_actor[ref].append(event)
+            for ref in event.tags:
+                self.by_tag[ref].append(event)
+            for ref in event.related:
+                other = chronology.event_ids[ref]
+                self.related[event.id].append(other)
+                self.related[ref].append(event)
+        for key, linked in self.related.items():
+            unique = {e.id: e for e in linked}.values()
+            self.related[key] = sorted(unique, key=lambda e: (e.date, e.id))
+
+    def by_year(self, events: list[Event]) -> dict[int, list[Event]]:
+        years: dict[int, list[Event]] = defaultdict(list)
+        for event in events:
+            years[event.date.year].append(event)
+        return dict(years)
+
+    def actors_of(self, kind: str) -> list[Actor]:
+        return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name)
+
+    def actor_dir(self, actor: Actor) -> str:
+        return "bodies" if actor.kind == "body" else "people"
+
+
+def render(chronology: Chronology) -> dict[str, str]:
+    """Every generated page, as {path relative to docs/: Markdown text}."""
+    env, site = environment(), Site(chronology)
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context) -> None:
+        root = "../" * path.count("/")
+        pages[path] = env.get_template(template).render(site=site, root=root, **context)
+
+    page("index.md", "home.md.j2")
+    page("timeline.md", "timeline.md.j2")
+    events = site.events
+    for i, event in enumerate(events):
+        prev = events[i - 1] if i > 0 else None
+        nxt = events[i + 1] if i + 1 < len(events) else None
+        page(f"events/{event.id}.md", "event.md.j2", event=event, prev=prev, next=nxt)
+    for kind, folder in (("body", "bodies"), ("person", "people")):
+        page(f"{folder}/index.md", "actors.md.j2", kind=kind, folder=folder)
+        for actor in site.actors_of(kind):
+            page(f"{folder}/{actor.id}.md", "actor.md.j2", actor=actor)
+    page("tags/index.md", "tags.md.j2")
+    for tag in site.tags.values():
+        page(f"tags/{tag.id}.md", "tag.md.j2", tag=tag)
+    return pages

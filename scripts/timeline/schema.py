@@ -1,0 +1,22 @@
+"""JSON Schemas of the data files, generated from the model for editors' tools."""
+
+from __future__ import annotations
+
+import json
+
+from .model import ActorsFile, EventsFile, TagsFile
+
+SCHEMAS = {"events": EventsFile, "actors": ActorsFile, "tags": TagsFile}
+
+
+def schemas() -> dict[str, str]:
+    """{file name under data/schema/: JSON text} for every data file."""
+    out = {}
+    for name, model in SCHEMAS.items():
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$comment": "Generated from scripts/timeline/model.py by scripts/build.py; do not edit.",
+            **model.model_json_schema(),
+        }
+        out[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return out

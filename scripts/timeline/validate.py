@@ -1,0 +1,199 @@
+"""Validate loaded data against the model and across records; report every problem with its place.
+
+    chronology = read_chronology(Path("data"))   # raises DataError listing all problems
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document, load
+from .model import Actor, Event, Tag
+from .problems import DataError, Problem, show
+
+FILES = (("events", Event), ("actors", Actor), ("tags", Tag))
+
+
+@dataclass
+class Chronology:
+    """Validated data: events in date order, actors and tags by id."""
+
+    events: list[Event]
+    actors: dict[str, Actor]
+    tags: dict[str, Tag]
+    event_ids: dict[str, Event] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.event_ids = {e.id: e for e in self.events}
+
+
+def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
+    """Load and validate events, actors and tags; raise DataError with every problem."""
+    problems: list[Problem] = []
+    records: dict[str, list] = {}
+    docs: dict[str, Document] = {}
+    for key, model in FILES:
+        name = f"{prefix}/{key}.yaml"
+        try:
+            docs[key] = load(data_dir / f"{key}.yaml", name)
+        except FileNotFoundError:
+            problems.append(Problem(name, 1, 1, "file not found"))
+            continue
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        records[key] = _validate_file(docs[key], key, model, problems)
+    if problems:
+        raise DataError(problems)
+    _check_references(docs, records, problems)
+    if problems:
+        raise DataError(problems)
+    events = sorted((r for r, _ in records["events"]), key=lambda e: (e.date, e.id))
+    return Chronology(
+        events,
+        {a.id: a for a, _ in records["actors"]},
+        {t.id: t for t, _ in records["tags"]},
+    )
+
+
+def _validate_file(doc: Document, key: str, model: type[BaseModel], problems: list[Problem]):
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        line, col = doc.where((key,))
+        msg = f"the file must be a mapping whose key '{key}:' holds a list"
+        problems.append(Problem(doc.name, line, col, msg))
+        return []
+    for extra in data.keys() - {key}:
+        line, col = doc.where((extra,), key=True)
+        problems.append(Problem(doc.name, line, col, f"unknown top-level key {show(extra)}"))
+    kind = key.removesuffix("s")
+    valid = []
+    for i, item in enumerate(data[key]):
+        label = _label(kind, item, i)
+        try:
+            valid.append((model.model_validate(item), (key, i)))
+        except ValidationError as exc:
+            for err in exc.errors():
+                path = (key, i, *err["loc"])
+                line, col = doc.where(path, key=err["type"] == "extra_forbidden")
+                problems.append(Problem(doc.name, line, col, f"{label}: {_explain(model, err)}"))
+    _check_unique_ids(doc, kind, valid, problems)
+    return valid
+
+
+def _label(kind: str, item: object, index: int) -> str:
+    ident = item.get("id") if isinstance(item, dict) else None
+    return f"{kind} {ident!r}" if isinstance(ident, str) else f"{kind} #{index + 1}"
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in loc)
+
+
+def _explain(model: type[BaseModel], err: dict) -> str:
+    """Turn one pydantic error into '<field> <rule>, got <value>'."""
+    loc, kind, ctx = err["loc"], err["type"], err.get("ctx", {})
+    name = _field(loc)
+    if kind == "missing":
+        return f"missing required field '{name}'"
+    if kind == "extra_forbidden":
+        known = _model_at(model, loc[:-1]).model_fields
+        near = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
+        return f"unknown field '{name}'{hint}"
+    rule = _RULES.get(kind, err["msg"]).format(**ctx)
+    if kind == "literal_error":
+        rule = "must be one of: " + ctx["expected"].replace("'", "")
+    if kind == "string_type" and isinstance(err.get("input"), bool):
+        rule += " (put it in quotes: YAML reads yes/no/on/off as true/false)"
+    text = f"{name} {rule}" if rule.startswith(("must", "is ")) else f"{name}: {rule}"
+    value = err.get("input")
+    if kind.endswith("_type") or not isinstance(value, (dict, list)):
+        text += f", got {show(value)}"
+    return text
+
+
+_RULES = {
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping of fields",
+    "dict_type": "must be a mapping of fields",
+    "model_attributes_type": "must be a mapping of fields",
+    "too_short": "must have at least {min_length} item(s)",
+    "string_too_long": "must be at most {max_length} characters",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+}
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
+    """The model class that holds the field at `loc` (for typo suggestions)."""
+    for step in loc:
+        if isinstance(step, int) or step not in model.model_fields:
+            continue
+        inner = [model.model_fields[step].annotation]
+        while inner:
+            hint = inner.pop()
+            if isinstance(hint, type) and issubclass(hint, BaseModel):
+                model = hint
+                break
+            inner.extend(typing.get_args(hint))
+    return model
+
+
+def _check_unique_ids(doc: Document, kind: str, valid: list, problems: list[Problem]) -> None:
+    first: dict[str, int] = {}
+    for record, path in valid:
+        line, col = doc.where((*path, "id"))
+        if record.id in first:
+            msg = f"{kind} {record.id!r}: duplicate id, got {record.id!r} (also at line {first[record.id]})"
+            problems.append(Problem(doc.name, line, col, msg))
+        else:
+            first[record.id] = line
+
+
+def _check_references(docs: dict[str, Document], records: dict[str, list], problems: list[Problem]):
+    doc = docs["events"]
+    actors = {a.id: a for a, _ in records["actors"]}
+    tags = {t.id for t, _ in records["tags"]}
+    events = {e.id for e, _ in records["events"]}
+    for event, path in records["events"]:
+        def report(loc: tuple, rule: str, value: object) -> None:
+            line, col = doc.where((*path, *loc))
+            msg = f"event {event.id!r}: {_field(loc)} {rule}, got {show(value)}"
+            problems.append(Problem(doc.name, line, col, msg))
+
+        for group, kind in (("bodies", "body"), ("people", "person")):
+            for i, ref in enumerate(getattr(event, group)):
+                actor = actors.get(ref)
+                if actor is None or actor.kind != kind:
+                    known = [a for a in actors if actors[a].kind == kind]
+                    report((group, i), f"must be the id of a {kind} in data/actors.yaml"
+                           + _near(ref, known), ref)
+        for i, ref in enumerate(event.tags):
+            if ref not in tags:
+                report(("tags", i), "must be a tag id from data/tags.yaml" + _near(ref, tags), ref)
+        for i, ref in enumerate(event.related):
+            if ref not in events or ref == event.id:
+                report(("related", i), "must be the id of another event" + _near(ref, events), ref)
+        for i, quote in enumerate(event.quotes):
+            if quote.source > len(event.sources):
+                report(("quotes", i, "source"),
+                       f"must be the number of one of this event's {len(event.sources)} sources",
+                       quote.source)
+        if event.end_date and event.end_date < event.date:
+            report(("end_date",), f"must not be before date {event.date}", str(event.end_date))
+
+
+def _near(value: str, known) -> str:
+    near = difflib.get_close_matches(value, list(known), n=1)
+    return f" (did you mean '{near[0]}'?)" if near else ""

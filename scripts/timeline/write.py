@@ -1,0 +1,55 @@
+"""Write generated files atomically, touching only those whose bytes changed.
+
+Each file is written to a hidden temporary name beside its target and renamed over it, so a
+reader or `mkdocs serve` never sees half a page; unchanged files keep their timestamps, so
+serve does not rebuild for nothing. A manifest of what was generated lets pages of deleted
+records be removed without touching hand-written files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MANIFEST = ".generated-pages"
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace `path` with `data` unless it already holds exactly that."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def write_pages(out: Path, pages: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Bring `out` in line with `pages`; return (paths written, paths removed)."""
+    out = out.resolve()
+    for rel in pages:
+        target = (out / rel).resolve()
+        if not target.is_relative_to(out) or target == out:
+            raise ValueError(f"refusing to write outside {out}: {rel!r}")
+    manifest = out / MANIFEST
+    previous = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
+    written = [rel for rel in sorted(pages) if write_if_changed(out / rel, pages[rel].encode())]
+    removed = []
+    for rel in sorted(previous - pages.keys()):
+        target = out / rel
+        if target.resolve().is_relative_to(out) and target.is_file():
+            target.unlink()
+            removed.append(rel)
+            _prune_empty(target.parent, out)
+    write_if_changed(manifest, "".join(f"{rel}\n" for rel in sorted(pages)).encode())
+    return written, removed
+
+
+def _prune_empty(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
