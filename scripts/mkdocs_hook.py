@@ -8,6 +8,7 @@ loads hooks once: edits to the generator or its templates then show without a re
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -50,7 +51,10 @@ def on_serve(server, config, builder):
 
 
 def _reload():
-    """Fresh copies of the generator's modules, dependencies first."""
+    """Fresh copies of the generator's modules, dependencies first, then of build.py."""
     for name in ("problems", "dates", "load", "model", "validate", "render", "schema", "write"):
         importlib.reload(importlib.import_module(f"timeline.{name}"))
-    return importlib.reload(build)
+    spec = importlib.util.spec_from_file_location("timeline_build", SCRIPTS / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,7 +1,8 @@
 """Load a YAML data file, keeping the line and column of every key and value.
 
 PyYAML silently keeps the last of two equal keys and expands aliases; this loader reports
-duplicate keys, reads only true/false as booleans (YAML 1.2), refuses anchors/aliases (no "billion laughs") and never constructs Python
+duplicate keys, reads only true/false as booleans and leaves dates as text (as YAML 1.2
+does), refuses anchors/aliases (no "billion laughs") and never constructs Python
 objects from tags (safe constructor only). It uses libyaml when present.
 """
 
@@ -80,10 +81,12 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 
 # YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off as booleans, which
-# would turn a vote's `yes:` and `no:` keys, or a title "NO", into true/false.
+# would turn a vote's `yes:` and `no:` keys, or a title "NO", into true/false. Dates stay
+# text: the model parses them, with its own precision rules and messages.
 _BOOL = "tag:yaml.org,2002:bool"
+_DROP = {_BOOL, "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROP]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
@@ -104,6 +107,7 @@ class Document:
     name: str
     data: object
     positions: dict[int, dict | list] = field(repr=False)
+    problems: list[Problem] = field(default_factory=list)  # e.g. duplicate keys
 
     def where(self, path: tuple, key: bool = False) -> Position:
         """Line and column of the value at `path`; of its key if `key`; else nearest parent."""
@@ -126,7 +130,11 @@ class Document:
 
 
 def load(path: Path, name: str) -> Document:
-    """Parse one YAML file; raise DataError listing every problem found in it."""
+    """Parse one YAML file; raise DataError if it cannot be read at all.
+
+    Duplicate keys do not stop the load (the first value is kept): they are returned in
+    `Document.problems`, so the rest of the file is still checked in the same run.
+    """
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -143,8 +151,10 @@ def load(path: Path, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
-        if isinstance(exc, ConstructorError) and "for the tag" in what:
-            what = "YAML tags (!!...) are not allowed in data files; " + what
+        tag = re.search(r"for the tag '([^']*)'", what)
+        if isinstance(exc, ConstructorError) and tag:
+            shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+            what = f"YAML tags such as {shown!r} are not allowed in data files"
         elif not isinstance(exc, (ConstructorError, _AliasError)):
             what = "YAML syntax error: " + what
         raise DataError([Problem(name, line, col, what)]) from None
@@ -155,11 +165,12 @@ def load(path: Path, name: str) -> Document:
         raise DataError([Problem(name, line, col, msg)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, 1, 1, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise DataError([Problem(name, 1, 1, "the file is nested too deeply")]) from None
     finally:
         loader.dispose()
-    if loader.duplicates:
-        raise DataError([Problem(name, ln, col, msg) for (ln, col), msg in loader.duplicates])
-    return Document(name, data, loader.positions)
+    duplicates = [Problem(name, ln, col, msg) for (ln, col), msg in loader.duplicates]
+    return Document(name, data, loader.positions, duplicates)
 
 
 def _char(c: int | str) -> str:

@@ -18,11 +18,14 @@ from .dates import PartialDate, parse_day
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){1,7}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.M
+)
 
 
-def _fail(kind: str, rule: str):
-    raise PydanticCustomError(kind, rule)
+def _fail(kind: str, rule: str, got: object = None):
+    """Reject a value; `got` replaces the whole input in the message when only a part is bad."""
+    raise PydanticCustomError(kind, rule, None if got is None else {"got": got})
 
 
 def _slug(v: str) -> str:
@@ -51,7 +54,7 @@ def _markdown(v: str) -> str:
     for match in _LINK_TARGET.finditer(v):
         target = match.group(1) if match.group(1) is not None else match.group(2)
         if not _is_web_url(target):
-            _fail("link", f"links must point to http:// or https:// addresses, not {target!r}")
+            _fail("link", "links must point to http:// or https:// addresses", target)
     return v.strip()
 
 
@@ -121,7 +124,7 @@ class Vote(Record):
     yes: Count | None = Field(None, description="Votes in favour.")
     no: Count | None = Field(None, description="Votes against.")
     abstain: Count | None = Field(None, description="Abstentions.")
-    without_vote: bool = Field(False, description="true if adopted without a vote (consensus).")
+    without_vote: Annotated[bool, Field(strict=True)] = Field(False, description="true if adopted without a vote (consensus).")
     label: OneLine | None = Field(None, description="Which vote, e.g. 'procedural vote'.")
     note: OneLine | None = Field(None, description="e.g. who voted against, or what is unconfirmed.")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import display_span
-from .model import Actor, Event
+from .model import Actor, Event, Vote
 from .validate import Chronology
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +45,17 @@ def meta(value: str) -> str:
     return json.dumps(html.escape(value, quote=True))
 
 
+def vote_text(vote: Vote) -> str:
+    """`30 in favour, 6 against, 11 abstentions.` or `Adopted without a vote.`, with its label."""
+    if vote.without_vote:
+        said = "adopted without a vote"
+    else:
+        counts = ((vote.yes, "in favour"), (vote.no, "against"), (vote.abstain, "abstentions"))
+        said = ", ".join(f"{'not confirmed' if n is None else n} {what}" for n, what in counts)
+    said = f"{vote.label}: {said}" if vote.label else said
+    return said[0].upper() + said[1:] + "."
+
+
 def undocs(symbol: str) -> str:
     return "https://undocs.org/" + symbol
 
@@ -58,7 +69,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta)
+    env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
+                       vote_text=vote_text)
     env.globals.update(span=display_span)
     return env
 

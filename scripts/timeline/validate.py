@@ -47,10 +47,10 @@ def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
         except DataError as exc:
             problems.extend(exc.problems)
             continue
+        problems.extend(docs[key].problems)
         records[key] = _validate_file(docs[key], key, model, problems)
-    if problems:
-        raise DataError(problems)
-    _check_references(docs, records, problems)
+    if len(records) == len(FILES):
+        _check_references(docs, records, problems)
     if problems:
         raise DataError(problems)
     events = sorted((r for r, _ in records["events"]), key=lambda e: (e.date, e.id))
@@ -107,12 +107,14 @@ def _explain(model: type[BaseModel], err: dict) -> str:
         hint = f" (did you mean '{near[0]}'?)" if near else ""
         return f"unknown field '{name}'{hint}"
     rule = _RULES.get(kind, err["msg"]).format(**ctx)
+    if kind == "too_short" and ctx.get("min_length") == 1:
+        rule = "must list at least one entry"
     if kind == "literal_error":
         rule = "must be one of: " + ctx["expected"].replace("'", "")
     if kind == "string_type" and isinstance(err.get("input"), bool):
         rule += " (put it in quotes: YAML reads yes/no/on/off as true/false)"
     text = f"{name} {rule}" if rule.startswith(("must", "is ")) else f"{name}: {rule}"
-    value = err.get("input")
+    value = ctx.get("got", err.get("input"))
     if kind.endswith("_type") or not isinstance(value, (dict, list)):
         text += f", got {show(value)}"
     return text
@@ -128,7 +130,7 @@ _RULES = {
     "model_type": "must be a mapping of fields",
     "dict_type": "must be a mapping of fields",
     "model_attributes_type": "must be a mapping of fields",
-    "too_short": "must have at least {min_length} item(s)",
+    "too_short": "must list at least {min_length}",
     "string_too_long": "must be at most {max_length} characters",
     "greater_than_equal": "must be at least {ge}",
     "less_than_equal": "must be at most {le}",
@@ -161,11 +163,16 @@ def _check_unique_ids(doc: Document, kind: str, valid: list, problems: list[Prob
             first[record.id] = line
 
 
+def _raw_ids(doc: Document, key: str) -> set[str]:
+    """Ids written in a file, valid records or not (so one bad record hides no other)."""
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    return {i["id"] for i in items or () if isinstance(i, dict) and isinstance(i.get("id"), str)}
+
+
 def _check_references(docs: dict[str, Document], records: dict[str, list], problems: list[Problem]):
     doc = docs["events"]
     actors = {a.id: a for a, _ in records["actors"]}
-    tags = {t.id for t, _ in records["tags"]}
-    events = {e.id for e, _ in records["events"]}
+    written = {key: _raw_ids(docs[key], key) for key, _ in FILES}
     for event, path in records["events"]:
         def report(loc: tuple, rule: str, value: object) -> None:
             line, col = doc.where((*path, *loc))
@@ -175,20 +182,30 @@ def _check_references(docs: dict[str, Document], records: dict[str, list], probl
         for group, kind in (("bodies", "body"), ("people", "person")):
             for i, ref in enumerate(getattr(event, group)):
                 actor = actors.get(ref)
-                if actor is None or actor.kind != kind:
+                if actor is None and ref in written["actors"]:
+                    continue  # defined, but invalid: reported in actors.yaml
+                if actor is None:
                     known = [a for a in actors if actors[a].kind == kind]
                     report((group, i), f"must be the id of a {kind} in data/actors.yaml"
                            + _near(ref, known), ref)
+                elif actor.kind != kind:
+                    other = "bodies" if actor.kind == "body" else "people"
+                    report((group, i), f"must be the id of a {kind}; this one is a "
+                           f"{actor.kind}, so list it under {other}", ref)
         for i, ref in enumerate(event.tags):
-            if ref not in tags:
-                report(("tags", i), "must be a tag id from data/tags.yaml" + _near(ref, tags), ref)
+            if ref not in written["tags"]:
+                report(("tags", i), "must be a tag id from data/tags.yaml"
+                       + _near(ref, written["tags"]), ref)
         for i, ref in enumerate(event.related):
-            if ref not in events or ref == event.id:
-                report(("related", i), "must be the id of another event" + _near(ref, events), ref)
+            if ref == event.id:
+                report(("related", i), "must not name the event itself", ref)
+            elif ref not in written["events"]:
+                report(("related", i), "must be the id of another event"
+                       + _near(ref, written["events"]), ref)
         for i, quote in enumerate(event.quotes):
             if quote.source > len(event.sources):
                 report(("quotes", i, "source"),
-                       f"must be the number of one of this event's {len(event.sources)} sources",
+                       f"must be the number of one of this event's sources (1 to {len(event.sources)})",
                        quote.source)
         if event.end_date and event.end_date < event.date:
             report(("end_date",), f"must not be before date {event.date}", str(event.end_date))

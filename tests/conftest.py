@@ -1,0 +1,53 @@
+"""Shared helpers: a temporary copy of the project, and running its commands for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+_SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the project's sources (not its environment or output) to `dest`."""
+    shutil.copytree(ROOT, dest, ignore=_SKIP)
+    return dest
+
+
+def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python scripts/build.py ARGS` in the project at `root`."""
+    return run([sys.executable, str(root / "scripts" / "build.py"), *args], cwd=root)
+
+
+def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "mkdocs", *args], cwd=root)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, to prove nothing changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project, with the real data."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def fixture_project(project: Path) -> Path:
+    """A fresh copy of the project whose data is the small test fixture set."""
+    shutil.copytree(FIXTURE_DATA, project / "data", dirs_exist_ok=True)
+    return project

@@ -1,0 +1,76 @@
+"""Rendering: golden pages for the fixture data, and the escaping that keeps data inert.
+
+Run with UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_DATA
+
+from timeline.render import markdown, meta, render, text, url
+from timeline.validate import read_chronology
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render(read_chronology(FIXTURE_DATA))
+
+
+def test_pages_match_golden_files(pages: dict[str, str]):
+    if os.environ.get("UPDATE_GOLDEN"):
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for rel, content in pages.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(content, "utf-8")
+    golden = {str(p.relative_to(GOLDEN)): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(golden)
+    for rel, content in pages.items():
+        assert content == golden[rel], f"{rel} differs from tests/golden/{rel}"
+
+
+def test_every_kind_of_page_is_generated(pages: dict[str, str]):
+    assert {"index.md", "timeline.md", "bodies/index.md", "people/index.md", "tags/index.md",
+            "events/hearings.md", "bodies/council.md", "people/jane-doe.md",
+            "tags/inquiry.md"} <= pages.keys()
+
+
+def test_related_events_link_both_ways(pages: dict[str, str]):
+    assert "(../events/inquiry-created.md)" in pages["events/hearings.md"]
+    assert "(../events/hearings.md)" in pages["events/inquiry-created.md"]
+
+
+def test_year_and_month_precision_sort_after_days_they_cover(pages: dict[str, str]):
+    timeline = pages["timeline.md"]
+    assert timeline.index("17 February 2014") < timeline.index("December 2014")
+
+
+@pytest.mark.parametrize("raw, safe", [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
+    ("[x](javascript:y)", "\\[x\\]\\(javascript:y\\)"),
+    ("{: onclick=x }", "\\{: onclick=x \\}"),
+    ("a & b", "a &amp; b"),
+    ("# not a heading", "\\# not a heading"),
+])
+def test_text_is_inert(raw: str, safe: str):
+    assert text(raw) == safe
+
+
+def test_markdown_keeps_formatting_but_not_html_or_attributes():
+    assert markdown("*a* <b onclick=x>b</b> {: .c }") == (
+        "*a* &lt;b onclick=x&gt;b&lt;/b&gt; &#123;: .c &#125;"
+    )
+
+
+def test_url_cannot_close_a_markdown_link():
+    assert url('https://e.org/a(b) "c"') == "https://e.org/a%28b%29%20%22c%22"
+
+
+def test_meta_is_quoted_and_escaped():
+    assert meta('x" onload="y') == '"x&quot; onload=&quot;y"'

@@ -1,0 +1,44 @@
+"""The writer replaces only changed files, removes pages of deleted records, and stays inside docs/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from timeline.write import MANIFEST, write_pages
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path):
+    write_pages(tmp_path, {"a.md": "A", "events/b.md": "B"})
+    stamp = (tmp_path / "a.md").stat().st_mtime_ns
+    os.utime(tmp_path / "a.md", ns=(stamp - 10**9, stamp - 10**9))
+    written, removed = write_pages(tmp_path, {"a.md": "A", "events/b.md": "B2"})
+    assert (written, removed) == (["events/b.md"], [])
+    assert (tmp_path / "a.md").stat().st_mtime_ns == stamp - 10**9
+    assert (tmp_path / "events/b.md").read_text() == "B2"
+
+
+def test_pages_of_deleted_records_are_removed_but_not_hand_written_files(tmp_path: Path):
+    (tmp_path / "about.md").write_text("hand-written")
+    write_pages(tmp_path, {"index.md": "i", "events/old.md": "o"})
+    written, removed = write_pages(tmp_path, {"index.md": "i"})
+    assert (written, removed) == ([], ["events/old.md"])
+    assert not (tmp_path / "events").exists()
+    assert (tmp_path / "about.md").read_text() == "hand-written"
+    assert (tmp_path / MANIFEST).read_text() == "index.md\n"
+
+
+def test_no_temporary_files_are_left(tmp_path: Path):
+    write_pages(tmp_path, {"index.md": "i", "events/x.md": "x"})
+    assert sorted(p.name for p in tmp_path.rglob(".*.tmp")) == []
+
+
+@pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "events/../../x.md", ""])
+def test_paths_outside_the_output_folder_are_refused(tmp_path: Path, bad: str):
+    out = tmp_path / "docs"
+    out.mkdir()
+    with pytest.raises(ValueError):
+        write_pages(out, {bad: "x"})
+    assert list(tmp_path.rglob("*")) == [out]
