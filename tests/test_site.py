@@ -113,3 +113,16 @@ def test_a_data_error_stops_mkdocs_and_keeps_the_pages(project: Path):
     assert "Traceback" not in result.stderr
     assert "event 'hrc-res-25-25': date must be YYYY, YYYY-MM or YYYY-MM-DD, got '28/03/2014'" in result.stderr
     assert snapshot(project / "docs") == before
+
+
+def test_the_site_loads_nothing_from_other_hosts(project: Path):
+    site_build(project)
+    for html in (project / "site").rglob("*.html"):
+        for element in parse(html).elements:
+            for attr in ("src", "href", "srcset", "data-src"):
+                value = element.attrs.get(attr) or ""
+                loads = element.tag in ("script", "img", "iframe", "source", "link")
+                if loads and element.attrs.get("rel") not in ("canonical", "alternate"):
+                    assert not re.match(r"^(?:[a-z]+:)?//", value), (html, element)
+    for css in (project / "site").rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?(?:https?:)?//", css.read_text("utf-8")), css
