@@ -7,7 +7,7 @@ This module is the single source of truth. The JSON Schema that editors' tools u
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
@@ -99,6 +99,7 @@ EventType = Literal[
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+    KEY: ClassVar[str] = "id"  # the field that identifies a record of this kind
 
 
 class Source(Record):
@@ -163,7 +164,9 @@ class Event(Record):
     people: list[Slug] = Field([], description="Ids of people (data/actors.yaml, kind: person).")
     location: OneLine | None = Field(None, description="Where it happened.")
     tags: list[Slug] = Field([], description="Ids from data/tags.yaml.")
-    documents: list[Symbol] = Field([], description="UN document symbols, e.g. A/HRC/RES/22/13.")
+    documents: list[Symbol] = Field(
+        [], description="UN document symbols, e.g. A/HRC/RES/22/13 (defined in data/documents.yaml)."
+    )
     vote: Vote | None = Field(None, description="The vote, if there was one.")
     quotes: list[Quote] = Field([], description="Short attributed quotations.")
     notes: list[Markdown] = Field([], description="Caveats: where sources disagree or are unsure.")
@@ -192,6 +195,16 @@ class Tag(Record):
     description: OneLine = Field(description="One line on what the tag covers.")
 
 
+class UNDocument(Record):
+    """A UN document cited by events, linked through https://undocs.org/<symbol>."""
+
+    KEY: ClassVar[str] = "symbol"
+    symbol: Symbol = Field(description="The document symbol, e.g. A/HRC/RES/22/13.")
+    title: OneLine = Field(description="What the document is, e.g. 'Human Rights Council resolution 22/13'.")
+    date: PartialDate | None = Field(None, description="Adoption date (resolutions) or document date.")
+    note: OneLine | None = Field(None, description="e.g. an earlier symbol, or which date is given.")
+
+
 class EventsFile(Record):
     """data/events.yaml"""
 
@@ -208,3 +221,9 @@ class TagsFile(Record):
     """data/tags.yaml"""
 
     tags: list[Tag]
+
+
+class DocumentsFile(Record):
+    """data/documents.yaml"""
+
+    documents: list[UNDocument]

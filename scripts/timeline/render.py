@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from .dates import display_span
+from .dates import PartialDate, display_span
 from .model import Actor, Event, Vote
 from .validate import Chronology
 
@@ -82,6 +82,12 @@ class Site:
         self.events = chronology.events
         self.actors = chronology.actors
         self.tags = chronology.tags
+        self.documents = sorted(
+            chronology.documents.values(),
+            key=lambda d: (d.date is None, d.date or PartialDate(1), d.symbol),
+        )
+        self.document = chronology.documents
+        self.by_document: dict[str, list[Event]] = defaultdict(list)
         self.by_actor: dict[str, list[Event]] = defaultdict(list)
         self.by_tag: dict[str, list[Event]] = defaultdict(list)
         self.related: dict[str, list[Event]] = defaultdict(list)
@@ -90,6 +96,8 @@ class Site:
                 self.by_actor[ref].append(event)
             for ref in event.tags:
                 self.by_tag[ref].append(event)
+            for symbol in event.documents:
+                self.by_document[symbol].append(event)
             for ref in event.related:
                 other = chronology.event_ids[ref]
                 self.related[event.id].append(other)
@@ -131,6 +139,7 @@ def render(chronology: Chronology) -> dict[str, str]:
         page(f"{folder}/index.md", "actors.md.j2", kind=kind, folder=folder)
         for actor in site.actors_of(kind):
             page(f"{folder}/{actor.id}.md", "actor.md.j2", actor=actor)
+    page("documents.md", "documents.md.j2")
     page("tags/index.md", "tags.md.j2")
     for tag in site.tags.values():
         page(f"tags/{tag.id}.md", "tag.md.j2", tag=tag)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .model import ActorsFile, EventsFile, TagsFile
+from .model import ActorsFile, DocumentsFile, EventsFile, TagsFile
 
-SCHEMAS = {"events": EventsFile, "actors": ActorsFile, "tags": TagsFile}
+SCHEMAS = {"events": EventsFile, "actors": ActorsFile, "tags": TagsFile, "documents": DocumentsFile}
 
 
 def schemas() -> dict[str, str]:

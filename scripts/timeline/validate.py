@@ -13,19 +13,20 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .load import Document, load
-from .model import Actor, Event, Tag
+from .model import Actor, Event, Tag, UNDocument
 from .problems import DataError, Problem, show
 
-FILES = (("events", Event), ("actors", Actor), ("tags", Tag))
+FILES = (("events", Event), ("actors", Actor), ("tags", Tag), ("documents", UNDocument))
 
 
 @dataclass
 class Chronology:
-    """Validated data: events in date order, actors and tags by id."""
+    """Validated data: events in date order; actors, tags and documents by id or symbol."""
 
     events: list[Event]
     actors: dict[str, Actor]
     tags: dict[str, Tag]
+    documents: dict[str, UNDocument]
     event_ids: dict[str, Event] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +59,7 @@ def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
         events,
         {a.id: a for a, _ in records["actors"]},
         {t.id: t for t, _ in records["tags"]},
+        {d.symbol: d for d, _ in sorted(records["documents"], key=lambda r: r[0].symbol)},
     )
 
 
@@ -74,7 +76,7 @@ def _validate_file(doc: Document, key: str, model: type[BaseModel], problems: li
     kind = key.removesuffix("s")
     valid = []
     for i, item in enumerate(data[key]):
-        label = _label(kind, item, i)
+        label = _label(kind, item, i, model.KEY)
         try:
             valid.append((model.model_validate(item), (key, i)))
         except ValidationError as exc:
@@ -86,8 +88,8 @@ def _validate_file(doc: Document, key: str, model: type[BaseModel], problems: li
     return valid
 
 
-def _label(kind: str, item: object, index: int) -> str:
-    ident = item.get("id") if isinstance(item, dict) else None
+def _label(kind: str, item: object, index: int, key: str = "id") -> str:
+    ident = item.get(key) if isinstance(item, dict) else None
     return f"{kind} {ident!r}" if isinstance(ident, str) else f"{kind} #{index + 1}"
 
 
@@ -155,24 +157,26 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
 def _check_unique_ids(doc: Document, kind: str, valid: list, problems: list[Problem]) -> None:
     first: dict[str, int] = {}
     for record, path in valid:
-        line, col = doc.where((*path, "id"))
-        if record.id in first:
-            msg = f"{kind} {record.id!r}: duplicate id, got {record.id!r} (also at line {first[record.id]})"
+        key = record.KEY
+        ident = getattr(record, key)
+        line, col = doc.where((*path, key))
+        if ident in first:
+            msg = f"{kind} {ident!r}: duplicate {key}, got {ident!r} (also at line {first[ident]})"
             problems.append(Problem(doc.name, line, col, msg))
         else:
-            first[record.id] = line
+            first[ident] = line
 
 
-def _raw_ids(doc: Document, key: str) -> set[str]:
+def _raw_ids(doc: Document, key: str, field: str) -> set[str]:
     """Ids written in a file, valid records or not (so one bad record hides no other)."""
     items = doc.data.get(key) if isinstance(doc.data, dict) else None
-    return {i["id"] for i in items or () if isinstance(i, dict) and isinstance(i.get("id"), str)}
+    return {i[field] for i in items or () if isinstance(i, dict) and isinstance(i.get(field), str)}
 
 
 def _check_references(docs: dict[str, Document], records: dict[str, list], problems: list[Problem]):
     doc = docs["events"]
     actors = {a.id: a for a, _ in records["actors"]}
-    written = {key: _raw_ids(docs[key], key) for key, _ in FILES}
+    written = {key: _raw_ids(docs[key], key, model.KEY) for key, model in FILES}
     for event, path in records["events"]:
         def report(loc: tuple, rule: str, value: object) -> None:
             line, col = doc.where((*path, *loc))
@@ -202,6 +206,10 @@ def _check_references(docs: dict[str, Document], records: dict[str, list], probl
             elif ref not in written["events"]:
                 report(("related", i), "must be the id of another event"
                        + _near(ref, written["events"]), ref)
+        for i, symbol in enumerate(event.documents):
+            if symbol not in written["documents"]:
+                report(("documents", i), "must be a symbol defined in data/documents.yaml"
+                       + _near(symbol, written["documents"]), symbol)
         for i, quote in enumerate(event.quotes):
             if quote.source > len(event.sources):
                 report(("quotes", i, "source"),
