@@ -59,7 +59,7 @@ def test_cli_reports_all_problems_and_leaves_pages_untouched(fixture_project: Pa
     lines = result.stderr.splitlines()
     assert lines[0].startswith("data/events.yaml:3:11: event 'inquiry-created': date must be")
     assert lines[1].startswith("data/events.yaml:31:11: event 'hearings': type must be one of:")
-    assert lines[2].startswith("data/events.yaml:65:12: event 'assembly-vote': tags.1 must be")
+    assert lines[2].startswith("data/events.yaml:66:12: event 'assembly-vote': tags.1 must be")
     assert lines[3:] == ["3 errors", "Nothing was written: fix the data and run the build again."]
     assert snapshot(fixture_project / "docs") == before
 
