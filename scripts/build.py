@@ -18,6 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timeline.exports import site_url  # noqa: E402
 from timeline.problems import DataError, Problem  # noqa: E402
 from timeline.render import render  # noqa: E402
 from timeline.schema import schemas  # noqa: E402
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def generate(root: Path = ROOT, check: bool = False) -> str:
     """Validate and render; write unless `check`. Returns a one-line summary."""
     chronology = read_chronology(root / "data")
-    pages = render(chronology)
+    pages = render(chronology, site_url())
     schema_dir = root / "data" / "schema"
     if check:
         stale = [name for name, text in schemas().items()

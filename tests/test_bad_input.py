@@ -57,9 +57,12 @@ def test_cli_reports_all_problems_and_leaves_pages_untouched(fixture_project: Pa
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("data/events.yaml:3:11: event 'inquiry-created': date must be")
-    assert lines[1].startswith("data/events.yaml:31:11: event 'hearings': type must be one of:")
-    assert lines[2].startswith("data/events.yaml:66:12: event 'assembly-vote': tags.1 must be")
+    changed = events.read_text("utf-8").splitlines()
+    row = {needle: next(i + 1 for i, line in enumerate(changed) if needle in line)
+           for needle in ("21 March 2013", "type: hearings", "tags: [vote]")}
+    assert lines[0].startswith(f"data/events.yaml:{row['21 March 2013']}:11: event 'inquiry-created': date must be")
+    assert lines[1].startswith(f"data/events.yaml:{row['type: hearings']}:11: event 'hearings': type must be one of:")
+    assert lines[2].startswith(f"data/events.yaml:{row['tags: [vote]']}:12: event 'assembly-vote': tags.1 must be")
     assert lines[3:] == ["3 errors", "Nothing was written: fix the data and run the build again."]
     assert snapshot(fixture_project / "docs") == before
 

@@ -24,12 +24,14 @@ def pages() -> dict[str, str]:
 
 def test_pages_match_golden_files(pages: dict[str, str]):
     if os.environ.get("UPDATE_GOLDEN"):
-        for old in GOLDEN.rglob("*.md"):
-            old.unlink()
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
         for rel, content in pages.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / rel).write_text(content, "utf-8")
-    golden = {str(p.relative_to(GOLDEN)): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
+            (GOLDEN / rel).write_bytes(content.encode("utf-8"))
+    golden = {str(p.relative_to(GOLDEN)): p.read_bytes().decode("utf-8")
+              for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(pages) == sorted(golden)
     for rel, content in pages.items():
         assert content == golden[rel], f"{rel} differs from tests/golden/{rel}"

@@ -16,7 +16,11 @@ from pathlib import Path
 import jinja2
 
 from .dates import PartialDate, display_span
+from .exports import data_version, export_schema, to_csv, to_json
+from .feed import LATEST, to_atom
+from .ical import to_ics
 from .model import Actor, Event, Vote
+from .reference import MODELS, fields
 from .validate import Chronology
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -119,8 +123,8 @@ class Site:
         return "bodies" if actor.kind == "body" else "people"
 
 
-def render(chronology: Chronology) -> dict[str, str]:
-    """Every generated page, as {path relative to docs/: Markdown text}."""
+def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/") -> dict[str, str]:
+    """Every generated file, as {path relative to docs/: text}; `base` is the site's address."""
     env, site = environment(), Site(chronology)
     pages: dict[str, str] = {}
 
@@ -141,6 +145,14 @@ def render(chronology: Chronology) -> dict[str, str]:
             page(f"{folder}/{actor.id}.md", "actor.md.j2", actor=actor)
     page("documents.md", "documents.md.j2")
     page("tags/index.md", "tags.md.j2")
+    version = data_version(chronology)
+    page("data.md", "data.md.j2", version=version, base=base, feed_size=LATEST,
+         reference=[(title, fields(model)) for title, model in MODELS])
+    pages["data/events.json"] = to_json(chronology, base)
+    pages["data/events.schema.json"] = export_schema()
+    pages["data/events.csv"] = to_csv(chronology, base)
+    pages["data/events.ics"] = to_ics(chronology, base)
+    pages["feed.xml"] = to_atom(chronology, base)
     for tag in site.tags.values():
         page(f"tags/{tag.id}.md", "tag.md.j2", tag=tag)
     return pages

@@ -1,0 +1,61 @@
+"""The chronology as an iCalendar file: one all-day VEVENT per event.
+
+A date known only to the month or the year becomes an all-day event spanning that whole
+month or year (and says so in its description), so no calendar shows a made-up day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from .dates import PartialDate
+from .exports import data_version, permalink, record_stamp
+from .validate import Chronology
+
+UID_DOMAIN = "nk-human-rights-timeline"
+
+
+def _after(date: PartialDate) -> dt.date:
+    """The first day after everything `date` may mean (iCalendar's exclusive end)."""
+    if date.precision == "day":
+        return date.as_date() + dt.timedelta(days=1)
+    if date.precision == "month":
+        return dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+    return dt.date(date.year + 1, 1, 1)
+
+
+def to_ics(chronology: Chronology, base: str) -> str:
+    cal = Calendar()
+    cal.add("prodid", "-//North Korea Human Rights Timeline//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "North Korea Human Rights Timeline")
+    version = data_version(chronology)
+    for event in chronology.events:
+        item = VEvent()
+        item.add("uid", f"{event.id}@{UID_DOMAIN}")
+        item.add("dtstamp", record_stamp(event, version))
+        item.add("summary", event.title)
+        item.add("dtstart", event.date.as_date())
+        item.add("dtend", _after(event.end_date or event.date))
+        item.add("url", permalink(base, event))
+        if event.location:
+            item.add("location", event.location)
+        if event.tags:
+            item.add("categories", [chronology.tags[t].name for t in event.tags])
+        item.add("description", _description(event))
+        cal.add_component(item)
+    return cal.to_ical().decode("utf-8")
+
+
+def _description(event) -> str:
+    lines = [event.summary, ""]
+    if event.date.precision != "day":
+        lines.append(f"Date known only to the {event.date.precision}: {event.date.display()}.")
+    if event.date_label:
+        lines.append(f"Date: {event.date_label}.")
+    lines.append("Sources:")
+    lines += [f"- {s.publisher}: {s.title}" + (f" <{s.url}>" if s.url else "") for s in event.sources]
+    return "\n".join(lines)
