@@ -97,6 +97,17 @@ EventType = Literal[
 ]
 
 
+# Rows of the visual timeline; an event sits in the row of its first body.
+LANES = {
+    "council": "Commission and Council",
+    "assembly": "General Assembly",
+    "security-council": "Security Council",
+    "mechanisms": "OHCHR and mechanisms",
+    "governments": "Governments",
+}
+Lane = Literal["council", "assembly", "security-council", "mechanisms", "governments"]
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
     KEY: ClassVar[str] = "id"  # the field that identifies a record of this kind
@@ -183,8 +194,19 @@ class Actor(Record):
     name: OneLine = Field(description="Full name.")
     short: OneLine | None = Field(None, description="Short name or abbreviation, e.g. HRC.")
     kind: Literal["body", "person"] = Field(description="body or person.")
+    lane: Lane | None = Field(
+        None, description="For bodies: the row of the visual timeline an event led by it sits in."
+    )
     description: OneLine = Field(description="One neutral line: who or what this is.")
     url: Url | None = Field(None, description="Official page.")
+
+    @model_validator(mode="after")
+    def _lane_for_bodies(self) -> Actor:
+        if self.kind == "body" and self.lane is None:
+            _fail("lane", f"lane is required for a body: one of {', '.join(LANES)}")
+        if self.kind == "person" and self.lane is not None:
+            _fail("lane", "lane is only for bodies; leave it out for a person")
+        return self
 
 
 class Tag(Record):

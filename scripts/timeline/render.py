@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import PartialDate, display_span
+from .charts import lane_of, timeline_svg, vote_bar, votes_trend
 from .exports import data_version, export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
@@ -75,7 +76,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    env.globals.update(span=display_span)
+    env.globals.update(span=display_span, vote_bar=vote_bar, votes_trend=votes_trend)
     return env
 
 
@@ -116,6 +117,18 @@ class Site:
             years[event.date.year].append(event)
         return dict(years)
 
+    def vote_groups(self) -> list[tuple[str, list[tuple[Event, Vote]]]]:
+        """Recorded votes (with counts), grouped by the lane of the body that voted."""
+        names = {"assembly": "General Assembly and its Third Committee",
+                 "council": "Commission on Human Rights, ECOSOC and Human Rights Council",
+                 "security-council": "Security Council (procedural votes on the agenda)"}
+        groups: dict[str, list] = {lane: [] for lane in names}
+        for event in self.events:
+            vote = event.vote
+            if vote and not vote.without_vote and vote.yes is not None:
+                groups.setdefault(lane_of(event, self.actors), []).append((event, vote))
+        return [(names.get(lane, lane), rows) for lane, rows in groups.items() if rows]
+
     def actors_of(self, kind: str) -> list[Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name)
 
@@ -123,14 +136,32 @@ class Site:
         return "bodies" if actor.kind == "body" else "people"
 
 
-def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/") -> dict[str, str]:
-    """Every generated file, as {path relative to docs/: text}; `base` is the site's address."""
+def url_root(path: str, directory_urls: bool) -> str:
+    """From a page's own address back to the site root, for links in raw HTML (SVG)."""
+    depth = path.count("/")
+    if directory_urls and not path.endswith("index.md"):
+        depth += 1
+    return "../" * depth
+
+
+def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
+           directory_urls: bool = True) -> dict[str, str]:
+    """Every generated file, as {path relative to docs/: text}; `base` is the site's address.
+
+    Markdown links are resolved by MkDocs; links inside raw HTML (the charts) are written
+    here, so they need to know whether pages live at `x/` or at `x.html`.
+    """
     env, site = environment(), Site(chronology)
     pages: dict[str, str] = {}
+    ext = "/" if directory_urls else ".html"
 
     def page(path: str, template: str, **context) -> None:
         root = "../" * path.count("/")
-        pages[path] = env.get_template(template).render(site=site, root=root, **context)
+        html_root = url_root(path, directory_urls)
+        chart = timeline_svg(site.events, site.actors, lambda e: f"{html_root}events/{e.id}{ext}")
+        pages[path] = env.get_template(template).render(
+            site=site, root=root, html_root=html_root, ext=ext, base=base,
+            lanes_svg=chart if template in ("home.md.j2", "timeline.md.j2") else "", **context)
 
     page("index.md", "home.md.j2")
     page("timeline.md", "timeline.md.j2")
@@ -146,7 +177,8 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/") -> dict
     page("documents.md", "documents.md.j2")
     page("tags/index.md", "tags.md.j2")
     version = data_version(chronology)
-    page("data.md", "data.md.j2", version=version, base=base, feed_size=LATEST,
+    page("votes.md", "votes.md.j2")
+    page("data.md", "data.md.j2", version=version, feed_size=LATEST,
          reference=[(title, fields(model)) for title, model in MODELS])
     pages["data/events.json"] = to_json(chronology, base)
     pages["data/events.schema.json"] = export_schema()

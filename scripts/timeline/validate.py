@@ -115,7 +115,12 @@ def _explain(model: type[BaseModel], err: dict) -> str:
         rule = "must be one of: " + ctx["expected"].replace("'", "")
     if kind == "string_type" and isinstance(err.get("input"), bool):
         rule += " (put it in quotes: YAML reads yes/no/on/off as true/false)"
-    text = f"{name} {rule}" if rule.startswith(("must", "is ")) else f"{name}: {rule}"
+    if not name:
+        text = rule
+    elif rule.startswith(("must", "is ")):
+        text = f"{name} {rule}"
+    else:
+        text = f"{name}: {rule}"
     value = ctx.get("got", err.get("input"))
     if kind.endswith("_type") or not isinstance(value, (dict, list)):
         text += f", got {show(value)}"
