@@ -23,9 +23,10 @@ serve: $(STAMP) ## Set up, build the pages and serve the site on http://127.0.0.
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 .PHONY: build
-build: $(STAMP) ## Validate the data, render the pages and build the site into site/
+build: $(STAMP) ## Validate the data, build the site into site/, with its offline zip
 	$(BIN)/python scripts/build.py
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/offline.py
 
 .PHONY: check
 check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)

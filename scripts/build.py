@@ -28,10 +28,15 @@ from timeline.write import write_if_changed, write_pages  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def generate(root: Path = ROOT, check: bool = False) -> str:
-    """Validate and render; write unless `check`. Returns a one-line summary."""
+def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
+             directory_urls: bool = True) -> str:
+    """Validate and render; write into `out` (default docs/) unless `check`. Returns a summary.
+
+    `directory_urls=False` renders links for a site whose pages are `x.html` files (the
+    offline copy); MkDocs' own default is `x/`.
+    """
     chronology = read_chronology(root / "data")
-    pages = render(chronology, site_url())
+    pages = render(chronology, site_url(), directory_urls)
     schema_dir = root / "data" / "schema"
     if check:
         stale = [name for name, text in schemas().items()
@@ -44,7 +49,7 @@ def generate(root: Path = ROOT, check: bool = False) -> str:
         return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
     for name, text in schemas().items():
         write_if_changed(schema_dir / name, text.encode())
-    written, removed = write_pages(root / "docs", pages)
+    written, removed = write_pages(out or root / "docs", pages)
     return (f"{len(chronology.events)} events: {len(pages)} pages, "
             f"{len(written)} written, {len(removed)} removed")
 

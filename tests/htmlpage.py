@@ -27,7 +27,7 @@ class Page(HTMLParser):
             self.set_cdata_mode(tag)  # their content is text to a browser, never markup
         element = Element(tag, dict(attrs))
         self.elements.append(element)
-        if tag in ("a", "h1", "script", "title", "li", "p"):
+        if tag in ("a", "h1", "h2", "script", "title", "li", "p", "code", "td", "text"):
             self._open.append(element)
 
     def handle_endtag(self, tag):

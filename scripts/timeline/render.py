@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import PartialDate, display_span
+from .cite import bibtex, fence, jsonld
 from .charts import lane_of, timeline_svg, vote_bar, votes_trend
 from .exports import data_version, export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
@@ -25,6 +26,12 @@ from .reference import MODELS, fields
 from .validate import Chronology
 
 TEMPLATES = Path(__file__).parent / "templates"
+TYPE_NAMES = {
+    "resolution": "Resolutions", "report": "Reports", "meeting": "Meetings", "hearing": "Hearings",
+    "appointment": "Appointments", "statement": "Statements", "legislation": "Legislation",
+    "testimony": "Testimony", "review": "Reviews", "decision": "Decisions", "visit": "Visits",
+    "other": "Other events",
+}
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "()<>\"' "}
 
@@ -76,7 +83,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    env.globals.update(span=display_span, vote_bar=vote_bar, votes_trend=votes_trend)
+    env.globals.update(type_names=TYPE_NAMES, span=display_span, vote_bar=vote_bar, votes_trend=votes_trend,
+                       bibtex=bibtex, fence=fence, jsonld=jsonld)
     return env
 
 
@@ -129,6 +137,23 @@ class Site:
                 groups.setdefault(lane_of(event, self.actors), []).append((event, vote))
         return [(names.get(lane, lane), rows) for lane, rows in groups.items() if rows]
 
+    def by_type(self) -> dict[str, list[Event]]:
+        types: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            types[event.type or "other"].append(event)
+        return dict(sorted(types.items()))
+
+    def facets_json(self) -> str:
+        """What the timeline filter needs per event, safe inside a <script> element."""
+        facets = {e.id: {"body": e.bodies, "type": [e.type or "other"], "tag": e.tags,
+                         "year": [str(e.date.year)]} for e in self.events}
+        text = json.dumps(facets, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    def bodies_in_use(self) -> list[Actor]:
+        used = {b for e in self.events for b in e.bodies}
+        return [a for a in self.actors_of("body") if a.id in used]
+
     def actors_of(self, kind: str) -> list[Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name)
 
@@ -178,6 +203,13 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     page("tags/index.md", "tags.md.j2")
     version = data_version(chronology)
     page("votes.md", "votes.md.j2")
+    page("types/index.md", "types.md.j2")
+    for kind, events in site.by_type().items():
+        page(f"types/{kind}.md", "facet.md.j2", events=events, title=TYPE_NAMES[kind],
+             intro=f"Events of the type “{kind}”.")
+    for year, events in site.by_year(site.events).items():
+        page(f"years/{year}.md", "facet.md.j2", events=events, title=f"Events of {year}",
+             intro=f"The events of {year}, in date order.")
     page("data.md", "data.md.j2", version=version, feed_size=LATEST,
          reference=[(title, fields(model)) for title, model in MODELS])
     pages["data/events.json"] = to_json(chronology, base)

@@ -1,0 +1,61 @@
+"""Ways to cite and describe an event: a plain-text citation, BibTeX and schema.org JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .dates import display_span
+from .exports import permalink
+from .model import Event
+
+SITE = "North Korea Human Rights Timeline"
+_BIBTEX_SPECIAL = re.compile(r"([{}\\%&$#_^~])")
+
+
+def bibtex(event: Event, base: str) -> str:
+    def esc(text: str) -> str:
+        return _BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "\\^~"
+                                   else {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}[m.group(1)],
+                                   text)
+
+    when = display_span(event.date, event.end_date)
+    fields = [("author", "{" + esc(SITE) + "}"), ("title", esc(event.title)),
+              ("year", str(event.date.year)), ("url", permalink(base, event)),
+              ("note", esc(f"Event of {when}; accessed on the date given"))]
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
+    return f"@misc{{nkhrt-{event.id},\n{body}\n}}"
+
+
+def fence(text: str) -> str:
+    """A Markdown code fence longer than any run of backticks in `text`."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def jsonld(event: Event, actors: dict, base: str) -> str:
+    """schema.org Event with its sources, safe to place inside a <script> element."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": str(event.date),
+        "description": event.summary,
+        "url": permalink(base, event),
+    }
+    if event.end_date:
+        data["endDate"] = str(event.end_date)
+    if event.location:
+        data["location"] = {"@type": "Place", "name": event.location}
+    if event.bodies:
+        data["organizer"] = [{"@type": "Organization", "name": actors[b].name} for b in event.bodies]
+    data["subjectOf"] = [
+        {"@type": "CreativeWork", "name": s.title,
+         "publisher": {"@type": "Organization", "name": s.publisher},
+         **({"url": s.url} if s.url else {}),
+         **({"datePublished": str(s.date)} if s.date else {})}
+        for s in event.sources
+    ]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Inside <script>, "</script>" or "<!--" in the data must not end or bend the element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
