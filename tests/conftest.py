@@ -16,8 +16,13 @@ _SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy the project's sources (not its environment or output) to `dest`."""
+    """Copy the project's sources (not its environment, output or generated pages) to `dest`."""
     shutil.copytree(ROOT, dest, ignore=_SKIP)
+    manifest = dest / "docs" / ".generated-pages"
+    if manifest.is_file():
+        for rel in manifest.read_text("utf-8").split():
+            (dest / "docs" / rel).unlink(missing_ok=True)
+        manifest.unlink()
     return dest
 
 

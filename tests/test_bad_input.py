@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, build, snapshot
 
+from conftest import FIXTURE_DATA, build, snapshot
 from timeline.problems import DataError
 from timeline.validate import read_chronology
 
@@ -60,9 +60,10 @@ def test_cli_reports_all_problems_and_leaves_pages_untouched(fixture_project: Pa
     changed = events.read_text("utf-8").splitlines()
     row = {needle: next(i + 1 for i, line in enumerate(changed) if needle in line)
            for needle in ("21 March 2013", "type: hearings", "tags: [vote]")}
-    assert lines[0].startswith(f"data/events.yaml:{row['21 March 2013']}:11: event 'inquiry-created': date must be")
-    assert lines[1].startswith(f"data/events.yaml:{row['type: hearings']}:11: event 'hearings': type must be one of:")
-    assert lines[2].startswith(f"data/events.yaml:{row['tags: [vote]']}:12: event 'assembly-vote': tags.1 must be")
+    at = "data/events.yaml:{}:{}: event "
+    assert lines[0].startswith(at.format(row["21 March 2013"], 11) + "'inquiry-created': date must be")
+    assert lines[1].startswith(at.format(row["type: hearings"], 11) + "'hearings': type must be one of:")
+    assert lines[2].startswith(at.format(row["tags: [vote]"], 12) + "'assembly-vote': tags.1 must be")
     assert lines[3:] == ["3 errors", "Nothing was written: fix the data and run the build again."]
     assert snapshot(fixture_project / "docs") == before
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-
 from timeline.schema import schemas
 from timeline.validate import read_chronology
 
@@ -85,3 +84,14 @@ def test_quotes_are_short():
     for event in EVENTS:
         for quote in event.quotes:
             assert len(quote.text.split()) <= 40, event.id
+
+
+def test_generated_pages_are_never_committed(tmp_path):
+    import subprocess
+
+    from timeline.render import render
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True)
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout")
+    generated = {f"docs/{rel}" for rel in render(CHRONOLOGY)}
+    assert generated & set(tracked.stdout.split()) == set()

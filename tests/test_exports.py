@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 import icalendar
 import jsonschema
 import pytest
-from conftest import FIXTURE_DATA, build, snapshot
 
+from conftest import FIXTURE_DATA, build, snapshot
 from timeline.exports import CSV_COLUMNS
 from timeline.reference import MODELS
 from timeline.render import render

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import build, mkdocs, run
 from htmlpage import parse
-
 from timeline.validate import read_chronology
 
 pytestmark = pytest.mark.slow
@@ -134,7 +134,8 @@ def test_offline_zip_opens_and_its_links_resolve(built, tmp_path):
         page = root / html
         for element in parse(page).elements:
             ref = element.attrs.get("href") or element.attrs.get("src") or ""
-            if element.tag in ("a", "link", "script", "img") and ref and not re.match(r"^(https?:|mailto:|#)", ref):
+            local = ref and not re.match(r"^(https?:|mailto:|#)", ref)
+            if element.tag in ("a", "link", "script", "img") and local:
                 assert (page.parent / ref.split("#")[0]).resolve().exists(), (html, ref)
             if element.tag in ("script", "link", "img") and element.attrs.get("rel") != "canonical":
                 assert not re.match(r"^(https?:)?//", ref), (html, ref)

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA
 
+from conftest import FIXTURE_DATA
 from timeline.render import markdown, meta, render, text, url
 from timeline.validate import read_chronology
 

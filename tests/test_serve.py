@@ -60,9 +60,15 @@ def test_a_saved_edit_is_served_without_restart(project: Path):
                  server, log_path)
         timeline = fetch(f"http://127.0.0.1:{port}/timeline/") or ""
         assert "Edited while serving" in timeline
-        time.sleep(3)  # let any rebuild the hook's own writes cause finish
+        # The hook's own writes cause one more build, which must find nothing to write:
+        # after it, the server stays quiet (a hook that rewrote files would loop forever).
+        def settled() -> bool:
+            log = log_path.read_text()
+            last = log.rsplit("pages, ", 1)[-1]
+            return last.startswith("0 written") and log.endswith(("browsers\n", "seconds\n"))
+        wait_for(settled, 60, "a build with nothing to write", server, log_path)
         builds = log_path.read_text().count("Documentation built")
-        time.sleep(4)
+        time.sleep(5)
         assert log_path.read_text().count("Documentation built") == builds
     finally:
         server.terminate()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import build, mkdocs, run, snapshot
 from htmlpage import parse
 
@@ -116,7 +117,8 @@ def test_a_data_error_stops_mkdocs_and_keeps_the_pages(project: Path):
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "event 'hrc-res-25-25': date must be YYYY, YYYY-MM or YYYY-MM-DD, got '28/03/2014'" in result.stderr
+    message = "event 'hrc-res-25-25': date must be YYYY, YYYY-MM or YYYY-MM-DD, got '28/03/2014'"
+    assert message in result.stderr
     assert snapshot(project / "docs") == before
 
 

@@ -55,7 +55,7 @@ def timeline_svg(events: list[Event], actors: dict, href) -> str:
         if (year - first) % 2 == 0 and year < last:
             _text(svg, x + 2, TOP - 12, str(year), "tl-year")
     placed: dict[str, list[tuple[float, int]]] = {lane: [] for lane in LANES}
-    for row, (lane, name) in enumerate(LANES.items()):
+    for row, name in enumerate(LANES.values()):
         y = TOP + row * LANE_H
         ET.SubElement(svg, "rect", {"x": "0", "y": str(y), "width": str(WIDTH),
                                     "height": str(LANE_H), "class": f"tl-lane tl-lane-{row % 2}"})
@@ -71,8 +71,8 @@ def timeline_svg(events: list[Event], actors: dict, href) -> str:
         link = ET.SubElement(svg, "a", {"href": href(event), "aria-label": label,
                                         "class": f"tl-mark tl-type-{event.type or 'other'}"})
         ET.SubElement(link, "title").text = label
-        ET.SubElement(link, "circle", {"cx": f"{x:.1f}", "cy": f"{TOP + row * LANE_H + LANE_H / 2 + offset:.1f}",
-                                       "r": str(RADIUS)})
+        y = TOP + row * LANE_H + LANE_H / 2 + offset
+        ET.SubElement(link, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": str(RADIUS)})
     return ET.tostring(svg, encoding="unicode")
 
 

@@ -114,7 +114,7 @@ def to_csv(chronology: Chronology, base: str) -> str:
 
 
 def midnight(day: PartialDate) -> dt.datetime:
-    return dt.datetime.combine(day.as_date(), dt.time(), dt.timezone.utc)
+    return dt.datetime.combine(day.as_date(), dt.time(), dt.UTC)
 
 
 def record_stamp(event: Event, fallback: str) -> dt.datetime:

@@ -136,7 +136,9 @@ class Vote(Record):
     yes: Count | None = Field(None, description="Votes in favour.")
     no: Count | None = Field(None, description="Votes against.")
     abstain: Count | None = Field(None, description="Abstentions.")
-    without_vote: Annotated[bool, Field(strict=True)] = Field(False, description="true if adopted without a vote (consensus).")
+    without_vote: Annotated[bool, Field(strict=True)] = Field(
+        False, description="true if adopted without a vote (consensus)."
+    )
     label: OneLine | None = Field(None, description="Which vote, e.g. 'procedural vote'.")
     note: OneLine | None = Field(None, description="e.g. who voted against, or what is unconfirmed.")
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import jinja2
 
-from .dates import PartialDate, display_span
-from .cite import bibtex, fence, jsonld
 from .charts import lane_of, timeline_svg, vote_bar, votes_trend
+from .cite import bibtex, fence, jsonld
+from .dates import PartialDate, display_span
 from .exports import data_version, export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
@@ -26,6 +26,7 @@ from .reference import MODELS, fields
 from .validate import Chronology
 
 TEMPLATES = Path(__file__).parent / "templates"
+EVENT_TEMPLATE = Path(__file__).parent / "event_template.yaml"
 TYPE_NAMES = {
     "resolution": "Resolutions", "report": "Reports", "meeting": "Meetings", "hearing": "Hearings",
     "appointment": "Appointments", "statement": "Statements", "legislation": "Legislation",
@@ -203,6 +204,8 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     page("tags/index.md", "tags.md.j2")
     version = data_version(chronology)
     page("votes.md", "votes.md.j2")
+    page("add-an-event.md", "add-an-event.md.j2", event_template=EVENT_TEMPLATE.read_text("utf-8").rstrip(),
+         reference=[(title, fields(model)) for title, model in MODELS])
     page("types/index.md", "types.md.j2")
     for kind, events in site.by_type().items():
         page(f"types/{kind}.md", "facet.md.j2", events=events, title=TYPE_NAMES[kind],

@@ -183,10 +183,7 @@ def _check_references(docs: dict[str, Document], records: dict[str, list], probl
     actors = {a.id: a for a, _ in records["actors"]}
     written = {key: _raw_ids(docs[key], key, model.KEY) for key, model in FILES}
     for event, path in records["events"]:
-        def report(loc: tuple, rule: str, value: object) -> None:
-            line, col = doc.where((*path, *loc))
-            msg = f"event {event.id!r}: {_field(loc)} {rule}, got {show(value)}"
-            problems.append(Problem(doc.name, line, col, msg))
+        report = _reporter(doc, event.id, path, problems)
 
         for group, kind in (("bodies", "body"), ("people", "person")):
             for i, ref in enumerate(getattr(event, group)):
@@ -222,6 +219,15 @@ def _check_references(docs: dict[str, Document], records: dict[str, list], probl
                        quote.source)
         if event.end_date and event.end_date < event.date:
             report(("end_date",), f"must not be before date {event.date}", str(event.end_date))
+
+
+def _reporter(doc: Document, ident: str, path: tuple, problems: list[Problem]):
+    """A function that records a problem at a field of one event."""
+    def report(loc: tuple, rule: str, value: object) -> None:
+        line, col = doc.where((*path, *loc))
+        msg = f"event {ident!r}: {_field(loc)} {rule}, got {show(value)}"
+        problems.append(Problem(doc.name, line, col, msg))
+    return report
 
 
 def _near(value: str, known) -> str:

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Add an event to data/events.yaml: asks for the required fields (or takes them as flags),
+proposes an id from the title, checks the result and appends it without touching the rest.
+
+    python scripts/new_event.py
+    python scripts/new_event.py --date 2014-03-28 --title "..." --summary "..." \\
+        --source-title "..." --source-publisher "..." --source-url https://... \\
+        --body human-rights-council --tag resolutions --type resolution
+
+Nothing is written unless the whole data set still validates; a duplicate id is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timeline.problems import DataError  # noqa: E402
+from timeline.validate import read_chronology  # noqa: E402
+from timeline.write import write_if_changed  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = ("date", "title", "summary", "source_title", "source_publisher")
+
+
+def propose_id(title: str) -> str:
+    """`Human Rights Council resolution 25/25` -> `human-rights-council-resolution-25-25`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > 60:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "event"
+
+
+def event_block(args: argparse.Namespace) -> str:
+    """The new entry as YAML, indented to sit in the `events:` list."""
+    source = {"title": args.source_title, "publisher": args.source_publisher}
+    if args.source_url:
+        source["url"] = args.source_url
+    event: dict = {"id": args.id, "date": args.date, "title": args.title}
+    if args.type:
+        event["type"] = args.type
+    event["summary"] = args.summary
+    for key in ("body", "person", "tag"):
+        if getattr(args, key):
+            event[{"body": "bodies", "person": "people", "tag": "tags"}[key]] = getattr(args, key)
+    event["sources"] = [source]
+    event["added"] = dt.date.today().isoformat()
+    text = yaml.safe_dump([event], sort_keys=False, allow_unicode=True, width=96, indent=2)
+    return "".join(f"  {line}\n" for line in text.splitlines())
+
+
+def ask(args: argparse.Namespace) -> None:
+    prompts = {"date": "Date (YYYY, YYYY-MM or YYYY-MM-DD)", "title": "Title (one line)",
+               "summary": "Summary (your own words)", "source_title": "Source title",
+               "source_publisher": "Source publisher", "source_url": "Source address (https://...)"}
+    for key, prompt in prompts.items():
+        while not getattr(args, key):
+            setattr(args, key, input(f"{prompt}: ").strip())
+            if key == "source_url":
+                break
+    if not args.id:
+        suggestion = propose_id(args.title)
+        args.id = input(f"Id [{suggestion}]: ").strip() or suggestion
+
+
+def add_event(args: argparse.Namespace, root: Path = ROOT) -> int:
+    events = root / "data" / "events.yaml"
+    text = events.read_text("utf-8")
+    args.id = args.id or propose_id(args.title)
+    if re.search(rf"^\s*- id: {re.escape(args.id)}\s*$", text, re.M):
+        print(f"data/events.yaml: an event with the id {args.id!r} already exists; "
+              "choose another with --id", file=sys.stderr)
+        return 1
+    new_text = text.rstrip("\n") + "\n\n" + event_block(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(root / "data", Path(tmp) / "data")
+        (Path(tmp) / "data" / "events.yaml").write_text(new_text, "utf-8")
+        try:
+            read_chronology(Path(tmp) / "data")
+        except DataError as exc:
+            print(exc.report(), file=sys.stderr)
+            print("Nothing was added: fix the values and try again.", file=sys.stderr)
+            return 1
+    write_if_changed(events, new_text.encode("utf-8"))
+    print(f"Added {args.id!r} to data/events.yaml; its page will be /events/{args.id}/")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for name in ("id", "date", "title", "summary", "type", "source-title", "source-publisher",
+                 "source-url"):
+        parser.add_argument(f"--{name}")
+    for name in ("body", "person", "tag"):
+        parser.add_argument(f"--{name}", action="append", help="may be repeated")
+    args = parser.parse_args(argv)
+    if any(not getattr(args, key) for key in REQUIRED):
+        if not sys.stdin.isatty():
+            missing = [f"--{k.replace('_', '-')}" for k in REQUIRED if not getattr(args, k)]
+            parser.error("missing " + ", ".join(missing))
+        ask(args)
+    return add_event(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
