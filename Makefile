@@ -6,6 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 # Material prints a notice about MkDocs 2 on every build; the pin to mkdocs<2 is deliberate.
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: MkDocs stamps this date (sitemap) instead of the clock; so does the zip.
+LAST_COMMIT := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(LAST_COMMIT),)
+export SOURCE_DATE_EPOCH ?= $(LAST_COMMIT)
+endif
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \

@@ -21,6 +21,10 @@ from .problems import DataError, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Position = tuple[int, int]  # 1-based line, column
+_START = object()  # key of a mapping's own position among its keys' positions (never a YAML key)
+# Far above any real chronology (10,000 events is about 7 MiB); refusing larger files up
+# front keeps memory bounded whatever is pasted in.
+MAX_BYTES = 32 * 2**20
 
 
 class _AliasError(yaml.MarkedYAMLError):
@@ -48,7 +52,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             raise ConstructorError(None, None, "expected a mapping", node.start_mark)
         self.flatten_mapping(node)
         mapping: dict = {}
-        marks: dict = {"": _pos(node.start_mark)}
+        marks: dict = {_START: _pos(node.start_mark)}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node)
             if not isinstance(key, Hashable):
@@ -115,7 +119,7 @@ class Document:
         for step in path:
             marks = self.positions.get(id(obj))
             if isinstance(obj, dict) and isinstance(marks, dict):
-                here = marks[""]
+                here = marks[_START]
                 if step not in marks:
                     break
                 here = marks[step][0 if key and step == path[-1] else 1]
@@ -135,6 +139,11 @@ def load(path: Path, name: str) -> Document:
     Duplicate keys do not stop the load (the first value is kept): they are returned in
     `Document.problems`, so the rest of the file is still checked in the same run.
     """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        msg = (f"the file is {size / 2**20:.0f} MiB; a data file may be at most "
+               f"{MAX_BYTES // 2**20} MiB, so split it or remove what does not belong")
+        raise DataError([Problem(name, 1, 1, msg)])
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
