@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from conftest import build, copy_project, run, snapshot
 from htmlpage import parse
 
