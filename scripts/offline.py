@@ -40,6 +40,7 @@ def build_offline(workdir: Path) -> Path:
         f"docs_dir: {json.dumps(str(docs))}\nsite_dir: {json.dumps(str(site))}\n"
         "use_directory_urls: false\nhooks: []\n"
         "plugins:\n  - search\n  - offline\n"
+        # Offline, the index is a script of the copy itself; no need to defer it.
         "extra:\n  polyfills:\n    - assets/javascripts/iframe-worker-shim.js\n",
         "utf-8",
     )

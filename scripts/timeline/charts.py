@@ -14,6 +14,7 @@ from .model import LANES, Event, Vote
 
 WIDTH, LABEL_W, TOP, LANE_H, RADIUS = 720, 150, 28, 46, 5
 OFFSETS = (0, -10, 10, -20, 20)
+MARK_LIMIT = 1500  # above this many events the overview draws a bar per lane and year
 
 
 def _svg(width: int, height: int, label: str, **attrs: str) -> ET.Element:
@@ -41,12 +42,16 @@ def lane_of(event: Event, actors: dict) -> str:
     return actors[event.bodies[0]].lane if event.bodies else "governments"
 
 
-def timeline_svg(events: list[Event], actors: dict, href) -> str:
-    """The swim-lane overview: one link per event, in its body's lane, placed by date."""
+def timeline_svg(events: list[Event], actors: dict, root: str, ext: str) -> str:
+    """The swim-lane overview, with one link per event placed by date in its body's lane.
+
+    Above MARK_LIMIT events single marks would crowd each other and weigh down the page, so
+    each lane shows a bar per year instead, linking to that year's page.
+    """
     first, last = events[0].date.year, events[-1].date.year + 1
     height = TOP + LANE_H * len(LANES) + 8
     scale = (WIDTH - LABEL_W - 16) / (last - first)
-    svg = _svg(WIDTH, height, f"Events from {first} to {last - 1}, by body; each mark links to its event",
+    svg = _svg(WIDTH, height, f"Events from {first} to {last - 1}, by body; each mark is a link",
                role="group", **{"class": "tl-lanes"})
     for year in range(first, last + 1):
         x = LABEL_W + (year - first) * scale
@@ -54,26 +59,52 @@ def timeline_svg(events: list[Event], actors: dict, href) -> str:
                                     "y2": str(height - 8), "class": "tl-grid"})
         if (year - first) % 2 == 0 and year < last:
             _text(svg, x + 2, TOP - 12, str(year), "tl-year")
-    placed: dict[str, list[tuple[float, int]]] = {lane: [] for lane in LANES}
     for row, name in enumerate(LANES.values()):
         y = TOP + row * LANE_H
         ET.SubElement(svg, "rect", {"x": "0", "y": str(y), "width": str(WIDTH),
                                     "height": str(LANE_H), "class": f"tl-lane tl-lane-{row % 2}"})
         _text(svg, 6, y + LANE_H / 2 + 4, name, "tl-lane-name")
+    if len(events) > MARK_LIMIT:
+        _year_bars(svg, events, actors, first, scale, root, ext)
+    else:
+        _marks(svg, events, actors, first, scale, root, ext)
+    return ET.tostring(svg, encoding="unicode")
+
+
+def _marks(svg, events, actors, first, scale, root, ext) -> None:
+    lanes = list(LANES)
+    last_x = {(lane, o): -1e9 for lane in lanes for o in OFFSETS}  # events come in date order
     for event in events:
         lane = lane_of(event, actors)
-        row = list(LANES).index(lane)
+        row = lanes.index(lane)
         x = LABEL_W + (_year_fraction(event) - first) * scale
-        offset = next((o for o in OFFSETS
-                       if all(abs(x - px) > 2 * RADIUS or po != o for px, po in placed[lane])), 0)
-        placed[lane].append((x, offset))
+        offset = next((o for o in OFFSETS if x - last_x[lane, o] > 2 * RADIUS), 0)
+        last_x[lane, offset] = x
         label = f"{display_span(event.date, event.end_date)}: {event.title}"
-        link = ET.SubElement(svg, "a", {"href": href(event), "aria-label": label,
+        link = ET.SubElement(svg, "a", {"href": f"{root}events/{event.id}{ext}", "aria-label": label,
                                         "class": f"tl-mark tl-type-{event.type or 'other'}"})
         ET.SubElement(link, "title").text = label
         y = TOP + row * LANE_H + LANE_H / 2 + offset
         ET.SubElement(link, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": str(RADIUS)})
-    return ET.tostring(svg, encoding="unicode")
+
+
+def _year_bars(svg, events, actors, first, scale, root, ext) -> None:
+    counts: dict[tuple[str, int], int] = {}
+    for event in events:
+        key = (lane_of(event, actors), event.date.year)
+        counts[key] = counts.get(key, 0) + 1
+    peak = max(counts.values())
+    lanes = list(LANES)
+    for (lane, year), n in sorted(counts.items(), key=lambda kv: (kv[0][1], lanes.index(kv[0][0]))):
+        row = lanes.index(lane)
+        h = max(3.0, (LANE_H - 8) * n / peak)
+        label = f"{year}, {LANES[lane]}: {n} events"
+        link = ET.SubElement(svg, "a", {"href": f"{root}years/{year}{ext}", "aria-label": label,
+                                        "class": "tl-mark tl-year-bar"})
+        ET.SubElement(link, "title").text = label
+        ET.SubElement(link, "rect", {"x": f"{LABEL_W + (year - first) * scale + 2:.1f}",
+                                     "y": f"{TOP + row * LANE_H + LANE_H - 4 - h:.1f}",
+                                     "width": f"{scale - 4:.1f}", "height": f"{h:.1f}"})
 
 
 def vote_phrase(vote: Vote) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from .charts import lane_of, timeline_svg, vote_bar, votes_trend
+from .charts import MARK_LIMIT, lane_of, timeline_svg, vote_bar, votes_trend
 from .cite import bibtex, fence, jsonld
 from .dates import PartialDate, display_span
 from .exports import data_version, export_schema, to_csv, to_json
@@ -184,10 +184,13 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     def page(path: str, template: str, **context) -> None:
         root = "../" * path.count("/")
         html_root = url_root(path, directory_urls)
-        chart = timeline_svg(site.events, site.actors, lambda e: f"{html_root}events/{e.id}{ext}")
+        chart = ""
+        if template in ("home.md.j2", "timeline.md.j2"):  # drawn only where it is shown
+            chart = timeline_svg(site.events, site.actors, html_root, ext)
         pages[path] = env.get_template(template).render(
-            site=site, root=root, html_root=html_root, ext=ext, base=base,
-            lanes_svg=chart if template in ("home.md.j2", "timeline.md.j2") else "", **context)
+            site=site, root=root, html_root=html_root, ext=ext, base=base, lanes_svg=chart,
+            list_limit=MARK_LIMIT,
+            **context)
 
     page("index.md", "home.md.j2")
     page("timeline.md", "timeline.md.j2")

@@ -1,0 +1,64 @@
+"""Realistic synthetic chronologies of any size, valid against the real model.
+
+Shapes follow the real data: several sources per event, a third with votes, related links,
+bodies and people from a few dozen actors, a controlled set of tags and documents.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+LANES = ["council", "assembly", "security-council", "mechanisms", "governments"]
+TYPES = ["resolution", "report", "meeting", "hearing", "appointment", "statement", "review"]
+WORDS = ("commission inquiry council assembly resolution report hearing accountability rights "
+         "victims testimony detention camp abduction referral sanctions review mandate expert "
+         "office monitoring evidence repository session plenary committee vote consensus").split()
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
+    """Write events.yaml, actors.yaml, tags.yaml and documents.yaml for `n` events."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    bodies = [{"id": f"body-{i}", "name": f"Body {i} {_sentence(rng, 2)[:-1]}", "short": f"B{i}",
+               "kind": "body", "lane": LANES[i % len(LANES)], "description": _sentence(rng, 10),
+               "url": f"https://example.org/bodies/{i}"} for i in range(24)]
+    people = [{"id": f"person-{i}", "name": f"Person {i}", "kind": "person",
+               "description": _sentence(rng, 10)} for i in range(40)]
+    tags = [{"id": f"tag-{i}", "name": f"Theme {i}", "description": _sentence(rng, 8)} for i in range(13)]
+    documents = [{"symbol": f"A/HRC/RES/{i // 40 + 1}/{i % 40 + 1}", "title": _sentence(rng, 8),
+                  "date": f"{2002 + i % 24}-03-{i % 28 + 1:02d}"} for i in range(max(4, n // 2))]
+    events = []
+    for i in range(n):
+        year = 2002 + (i * 24) // max(n, 1)
+        event = {
+            "id": f"event-{i:05d}", "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "title": _sentence(rng, 9)[:-1], "type": rng.choice(TYPES),
+            "summary": " ".join(_sentence(rng, 14) for _ in range(3)),
+            "bodies": [b["id"] for b in rng.sample(bodies, rng.randint(1, 3))],
+            "people": [p["id"] for p in rng.sample(people, rng.randint(0, 3))],
+            "location": rng.choice(["Geneva", "New York", "Seoul", "Tokyo"]),
+            "tags": [t["id"] for t in rng.sample(tags, rng.randint(1, 3))],
+            "documents": [documents[(i + k) % len(documents)]["symbol"] for k in range(rng.randint(0, 2))],
+            "sources": [{"title": _sentence(rng, 8)[:-1], "publisher": rng.choice(["UN News", "OHCHR", "Reuters"]),
+                         "url": f"https://example.org/source/{i}/{k}", "date": f"{year}"}
+                        for k in range(rng.randint(1, 4))],
+            "added": "2026-11-28",
+        }
+        if rng.random() < 0.33:
+            event["vote"] = {"yes": rng.randint(20, 130), "no": rng.randint(0, 25), "abstain": rng.randint(0, 60)}
+        if i and rng.random() < 0.4:
+            event["related"] = [f"event-{rng.randrange(i):05d}"]
+        events.append(event)
+    used = {d for e in events for d in e["documents"]}
+    documents = [d for d in documents if d["symbol"] in used]
+    for name, key, items in (("events", "events", events), ("actors", "actors", bodies + people),
+                             ("tags", "tags", tags), ("documents", "documents", documents)):
+        text = yaml.safe_dump({key: items}, sort_keys=False, allow_unicode=True, width=100)
+        (folder / f"{name}.yaml").write_text(text, "utf-8")
