@@ -41,6 +41,10 @@ check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+.PHONY: bench
+bench: $(STAMP) ## Measure build speed, memory and page weight at 100/1,000/10,000 events
+	$(BIN)/python scripts/bench/run.py
+
 .PHONY: lock
 lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs network)
 	$(BIN)/python -m pip install --quiet pip-tools

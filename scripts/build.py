@@ -12,6 +12,7 @@ is 1, and the pages already in docs/ are left exactly as they were.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -23,18 +24,44 @@ from timeline.problems import DataError, Problem  # noqa: E402
 from timeline.render import render  # noqa: E402
 from timeline.schema import schemas  # noqa: E402
 from timeline.validate import read_chronology  # noqa: E402
-from timeline.write import write_if_changed, write_pages  # noqa: E402
+from timeline.write import MANIFEST, write_if_changed, write_pages  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = Path(__file__).resolve().parent / "timeline"
+STAMP = ".generated-stamp"
+
+
+def fingerprint(root: Path, directory_urls: bool) -> str:
+    """A hash of everything the output depends on: data, generator code, templates, settings."""
+    digest = hashlib.sha256(f"{site_url()}|{directory_urls}".encode())
+    inputs = [*sorted((root / "data").glob("*.yaml")), *sorted(GENERATOR.rglob("*")), Path(__file__)]
+    for path in inputs:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _up_to_date(out: Path, stamp: Path, current: str) -> bool:
+    if not stamp.is_file() or stamp.read_text() != current:
+        return False
+    manifest = out / MANIFEST
+    return manifest.is_file() and all((out / rel).is_file() for rel in manifest.read_text().split())
 
 
 def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
-             directory_urls: bool = True) -> str:
+             directory_urls: bool = True, force: bool = False) -> str:
     """Validate and render; write into `out` (default docs/) unless `check`. Returns a summary.
 
     `directory_urls=False` renders links for a site whose pages are `x.html` files (the
-    offline copy); MkDocs' own default is `x/`.
+    offline copy); MkDocs' own default is `x/`. When nothing the output depends on has
+    changed since the last successful run, there is nothing to do (so the MkDocs hook costs
+    next to nothing after `python scripts/build.py`); `force` redoes it anyway.
     """
+    out = out or root / "docs"
+    stamp = out / STAMP
+    current = fingerprint(root, directory_urls)
+    if not check and not force and _up_to_date(out, stamp, current):
+        return "pages are up to date with data/ and the generator"
     chronology = read_chronology(root / "data")
     pages = render(chronology, site_url(), directory_urls)
     schema_dir = root / "data" / "schema"
@@ -49,7 +76,8 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
         return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
     for name, text in schemas().items():
         write_if_changed(schema_dir / name, text.encode())
-    written, removed = write_pages(out or root / "docs", pages)
+    written, removed = write_pages(out, pages)
+    write_if_changed(stamp, current.encode())
     return (f"{len(chronology.events)} events: {len(pages)} pages, "
             f"{len(written)} written, {len(removed)} removed")
 
@@ -57,9 +85,10 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    parser.add_argument("--force", action="store_true", help="render even if nothing changed")
     args = parser.parse_args(argv)
     try:
-        print(generate(check=args.check))
+        print(generate(check=args.check, force=args.force))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         print("Nothing was written: fix the data and run the build again.", file=sys.stderr)

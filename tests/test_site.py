@@ -133,3 +133,16 @@ def test_the_site_loads_nothing_from_other_hosts(project: Path):
                     assert not re.match(r"^(?:[a-z]+:)?//", value), (html, element)
     for css in (project / "site").rglob("*.css"):
         assert not re.search(r"@import\s+url\(\s*['\"]?(?:https?:)?//", css.read_text("utf-8")), css
+
+
+def test_a_second_build_with_nothing_changed_does_nothing(fixture_project: Path):
+    assert build(fixture_project).returncode == 0
+    again = build(fixture_project)
+    assert again.returncode == 0 and "up to date" in again.stdout
+    (fixture_project / "docs" / "timeline.md").unlink()
+    restored = build(fixture_project)
+    assert "1 written" in restored.stdout and (fixture_project / "docs" / "timeline.md").is_file()
+    events = fixture_project / "data" / "events.yaml"
+    events.write_text(events.read_text("utf-8").replace("Hearings were held.", "Hearings were held again."))
+    changed = build(fixture_project)
+    assert "up to date" not in changed.stdout and "written" in changed.stdout

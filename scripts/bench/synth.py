@@ -46,13 +46,15 @@ def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
             "location": rng.choice(["Geneva", "New York", "Seoul", "Tokyo"]),
             "tags": [t["id"] for t in rng.sample(tags, rng.randint(1, 3))],
             "documents": [documents[(i + k) % len(documents)]["symbol"] for k in range(rng.randint(0, 2))],
-            "sources": [{"title": _sentence(rng, 8)[:-1], "publisher": rng.choice(["UN News", "OHCHR", "Reuters"]),
+            "sources": [{"title": _sentence(rng, 8)[:-1],
+                         "publisher": rng.choice(["UN News", "OHCHR", "Reuters"]),
                          "url": f"https://example.org/source/{i}/{k}", "date": f"{year}"}
                         for k in range(rng.randint(1, 4))],
             "added": "2026-11-28",
         }
         if rng.random() < 0.33:
-            event["vote"] = {"yes": rng.randint(20, 130), "no": rng.randint(0, 25), "abstain": rng.randint(0, 60)}
+            event["vote"] = {"yes": rng.randint(20, 130), "no": rng.randint(0, 25),
+                             "abstain": rng.randint(0, 60)}
         if i and rng.random() < 0.4:
             event["related"] = [f"event-{rng.randrange(i):05d}"]
         events.append(event)

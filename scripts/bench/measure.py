@@ -1,0 +1,152 @@
+"""Measurements for the benchmark, each taken in this run on this machine."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+SCRIPTS = Path(__file__).resolve().parent.parent
+ROOT = SCRIPTS.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+_SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
+                               ".bench", ".generated-pages")
+
+
+def project(folder: Path) -> Path:
+    """A copy of the project's sources, without generated pages."""
+    shutil.copytree(ROOT, folder, ignore=_SKIP)
+    manifest = ROOT / "docs" / ".generated-pages"
+    for rel in manifest.read_text().split() if manifest.is_file() else []:
+        (folder / "docs" / rel).unlink(missing_ok=True)
+    return folder
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def python(code: str, cwd: Path) -> tuple[float, int, str]:
+    """Run `code` in a fresh interpreter: (seconds it reports, peak RSS in KiB, output)."""
+    wrapper = ("import resource, sys, time\nstart = time.perf_counter()\n" + code +
+               "\nprint('@@', time.perf_counter() - start, "
+               "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", wrapper], cwd=cwd, env=ENV, capture_output=True,
+                         text=True, check=True).stdout
+    seconds, rss = out.rsplit("@@", 1)[1].split()
+    return float(seconds), int(rss), out
+
+
+def parse_floor(data: Path, repeat: int) -> float:
+    texts = [p.read_text("utf-8") for p in sorted(data.glob("*.yaml"))]
+    return best(lambda: [yaml.load(t, Loader=yaml.CSafeLoader) for t in texts], repeat)
+
+
+MKDOCS_BUILD = ("import sys\nsys.argv = ['mkdocs', 'build', '--quiet'{extra}]\n"
+                "from mkdocs.__main__ import cli\ntry:\n    cli()\nexcept SystemExit as e:\n"
+                "    assert not e.code, e.code\n")
+
+
+def mkdocs_build(root: Path, config: str | None = None) -> tuple[float, int]:
+    extra = f", '--config-file', {config!r}" if config else ""
+    seconds, rss, _ = python(MKDOCS_BUILD.format(extra=extra), root)
+    return seconds, rss
+
+
+def generator(root: Path) -> float:
+    """The generator alone on a fresh copy: interpreter start-up aside, imports included."""
+    seconds, _, _ = python("sys.path.insert(0, 'scripts'); import build; build.generate()", root)
+    return seconds
+
+
+def plain_floor(root: Path, floor: Path) -> tuple[float, int]:
+    """The same pages as plain Markdown of the same sizes, built with the same config."""
+    shutil.copytree(root, floor, ignore=shutil.ignore_patterns("site", ".generated-pages"))
+    filler = "Plain text of a page for the floor measurement. " * 40
+    for page in (floor / "docs").rglob("*.md"):
+        if "includes" in page.parts:
+            continue
+        size = page.stat().st_size
+        body = "\n\n".join(filler[: 300] for _ in range(max(1, size // 300)))
+        page.write_text(f"# {page.stem}\n\n{body[: max(0, size - 20)]}\n", "utf-8")
+    config = floor / "mkdocs.floor.yml"
+    config.write_text("INHERIT: mkdocs.yml\nhooks: []\n", "utf-8")
+    return mkdocs_build(floor, str(config))
+
+
+def first_visit(site: Path, page: str) -> int:
+    """Gzip bytes a first visit to `page` downloads: the page and what it loads."""
+    html = (site / page).read_text("utf-8")
+    refs = re.findall(r'<(?:script|img)[^>]+src="([^"]+)"', html)
+    refs += re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html)
+    refs += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="(?:stylesheet|icon)"', html)
+    total = len(gzip.compress(html.encode("utf-8"), 6))
+    for ref in set(refs):
+        path = (site / page).parent / ref.split("?")[0]
+        if path.is_file():
+            total += len(gzip.compress(path.read_bytes(), 6))
+    if "lazy-search.js" not in html and (site / "search" / "search_index.json").is_file():
+        total += len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6))
+    return total
+
+
+def serve_edit(root: Path, dirty: bool) -> tuple[int, float]:
+    """Files rewritten by a one-event edit, and seconds until `mkdocs serve` serves it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    log = open(root / "serve.log", "w")  # closed in the finally clause
+    server = subprocess.Popen(args + (["--dirty"] if dirty else []), cwd=root, env=ENV,
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        events = root / "data" / "events.yaml"
+        event_id = re.search(r"- id: (\S+)", events.read_text()).group(1)
+        url = f"http://127.0.0.1:{port}/events/{event_id}/"
+        _wait(lambda: _get(url), 600)
+        time.sleep(3)  # let any build caused by the first one's writes finish
+        stamps = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}
+        text = events.read_text()
+        title = re.search(r"\n  title: (.+)", text).group(1)
+        start = time.perf_counter()
+        events.write_text(text.replace(f"title: {title}", "title: Edited for the benchmark", 1))
+        _wait(lambda: "Edited for the benchmark" in (_get(url) or ""), 600)
+        seconds = time.perf_counter() - start
+        time.sleep(1)
+        rewritten = sum(1 for p, t in stamps.items() if p.exists() and p.stat().st_mtime_ns != t)
+        return rewritten, seconds
+    finally:
+        server.terminate()
+        server.wait()
+        log.close()
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait(predicate, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise TimeoutError("the server did not answer in time")

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""`make bench`: build synthetic chronologies of 100, 1,000 and 10,000 events and print one
+table in which every figure is measured in this run and shown against its floor.
+
+    python scripts/bench/run.py                 # all sizes; writes docs/performance.md
+    python scripts/bench/run.py --sizes 100 1000 --no-page
+
+Targets are reported, not asserted: this is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import os
+import platform
+import pstats
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import measure  # noqa: E402
+from bench.synth import synthesize  # noqa: E402
+from timeline.validate import read_chronology  # noqa: E402
+
+PAGE = measure.ROOT / "docs" / "performance.md"
+
+
+def run_size(n: int, work: Path, edit: bool) -> dict:
+    root = measure.project(work / f"p{n}")
+    synthesize(n, root / "data")
+    repeat = 3 if n <= 1000 else 1
+    floor_parse = measure.parse_floor(root / "data", repeat)
+    validate = measure.best(lambda: read_chronology(root / "data"), repeat)
+    gen = measure.generator(root)
+    full, rss = measure.mkdocs_build(root)
+    pages = sum(1 for _ in (root / "site").rglob("*.html"))
+    plain, _ = measure.plain_floor(root, work / f"floor{n}")
+    event = next((root / "site" / "events").iterdir()).name
+    visit = {name: measure.first_visit(root / "site", page) for name, page in
+             (("home", "index.html"), ("timeline", "timeline/index.html"),
+              ("event", f"events/{event}/index.html"))}
+    row = {"n": n, "parse": floor_parse, "validate": validate, "generator": gen, "full": full,
+           "pages": pages, "plain": plain, "rss": rss, "visit": visit}
+    if edit:
+        row["edit"] = measure.serve_edit(root, dirty=False)
+        row["edit_dirty"] = measure.serve_edit(root, dirty=True)
+    return row
+
+
+def profile(work: Path, n: int) -> list[tuple[str, float]]:
+    """Where a full build's time goes, by package (cProfile, own time summed)."""
+    root = measure.project(work / f"prof{n}")
+    synthesize(n, root / "data")
+    sys.argv = ["mkdocs", "build", "--quiet"]
+    cwd = os.getcwd()
+    os.chdir(root)
+    profiler = cProfile.Profile()
+    from mkdocs.__main__ import cli
+    try:
+        profiler.runcall(cli.main, args=["build", "--quiet"], standalone_mode=False)
+    finally:
+        os.chdir(cwd)
+    stats = pstats.Stats(profiler)
+    groups: dict[str, float] = {}
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
+        key = next((g for g in ("markdown", "pymdownx", "jinja2", "material", "mkdocs/contrib/search",
+                                "mkdocs", "timeline", "yaml", "pydantic", "html", "re", "xml")
+                    if f"/{g}/" in filename or filename.endswith(f"/{g}.py")), "other")
+        groups[key] = groups.get(key, 0.0) + tottime
+    total = sum(groups.values())
+    return sorted(((k, v / total) for k, v in groups.items()), key=lambda kv: -kv[1])
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b else "–"
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = ["| Measure | " + " | ".join(f"{r['n']:,} events" for r in rows) + " | Target |",
+             "| --- | " + " | ".join("---:" for _ in rows) + " | --- |"]
+
+    def add(name, cells, target):
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+
+    add("Load + validate (s) / CSafeLoader parse floor (s) = ratio",
+        [f"{r['validate']:.2f} / {r['parse']:.2f} = {ratio(r['validate'], r['parse'])}" for r in rows],
+        "≤ 1.5 at 10,000")
+    add("Generator (s) / full build (s) = share",
+        [f"{r['generator']:.1f} / {r['full']:.1f} = {r['generator'] / r['full']:.0%}" for r in rows],
+        "≤ 5%")
+    add("Full build per page (ms) / plain-Markdown floor per page (ms) = ratio",
+        [f"{1000 * r['full'] / r['pages']:.1f} / {1000 * r['plain'] / r['pages']:.1f} = "
+         f"{ratio(r['full'], r['plain'])}" for r in rows], "≤ 1.2")
+    pairs = zip(rows, rows[1:], strict=False)
+    growth = ["–"] + [f"{(b['full'] / a['full']) / (b['n'] / a['n']):.2f}" for a, b in pairs]
+    add("Growth: full build time at 10× events ÷ 10 (1.00 = linear)", growth, "≤ 1.1")
+    add("Pages built", [f"{r['pages']:,}" for r in rows], "")
+    add("Peak memory of the full build (MiB)", [f"{r['rss'] / 1024:.0f}" for r in rows], "< 300 at 10,000")
+    for name in ("home", "timeline", "event"):
+        add(f"First visit to {name}: gzip KiB (page + assets; search index on demand)",
+            [f"{r['visit'][name] / 1024:.0f}" for r in rows], "≤ 150 at 1,000; ≤ 250 at 10,000")
+    for key, label in (("edit", "mkdocs serve"), ("edit_dirty", "mkdocs serve --dirty")):
+        add(f"One-event edit, {label}: files rewritten; seconds until served",
+            [f"{r[key][0]} files; {r[key][1]:.2f} s" if key in r else "–" for r in rows], "≤ 1.5 s at 1,000")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--no-page", action="store_true", help="do not rewrite docs/performance.md")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows = []
+        for n in args.sizes:
+            print(f"measuring {n:,} events ...", file=sys.stderr)
+            rows.append(run_size(n, work, edit=n == 1000))
+        print("profiling a full build ...", file=sys.stderr)
+        shares = profile(work, 1000 if 1000 in args.sizes else args.sizes[0])
+    lines = table(rows)
+    print("\n".join(lines))
+    print("\nWhere a full build's time goes: " + ", ".join(f"{k} {v:.0%}" for k, v in shares[:8]))
+    if not args.no_page:
+        write_page(lines, shares)
+    return 0
+
+
+def write_page(lines: list[str], shares: list[tuple[str, float]]) -> None:
+    text = PAGE.read_text("utf-8")
+    start, end = text.index("<!-- bench:start -->"), text.index("<!-- bench:end -->")
+    machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}"
+    body = [f"Measured on {dt.date.today():%d %B %Y} ({machine}) by `make bench`.", "", *lines, "",
+            "Where a full build's time goes (cProfile, own time by package): "
+            + ", ".join(f"{k} {v:.0%}" for k, v in shares[:8]) + "."]
+    PAGE.write_text(text[: start + len("<!-- bench:start -->")] + "\n" + "\n".join(body) + "\n"
+                    + text[end:], "utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
