@@ -41,6 +41,14 @@ check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+node_modules/.installed: package-lock.json
+	npm ci
+	touch $@
+
+.PHONY: audit
+audit: build node_modules/.installed ## Lighthouse on home, timeline and an event page (reports in test-results/)
+	$(BIN)/python scripts/audit.py
+
 .PHONY: bench
 bench: $(STAMP) ## Measure build speed, memory and page weight at 100/1,000/10,000 events
 	$(BIN)/python scripts/bench/run.py

@@ -1,0 +1,222 @@
+"""What a reader sees, in a real browser (the system's Chromium, driven by Playwright):
+search, the visual timeline, the filter, the theme toggle, phones, keyboard, the offline
+copy, and axe-core's accessibility rules on every page type. Screenshots are written to
+test-results/screenshots/ for review.
+
+Without /usr/bin/chromium (or node_modules/axe-core) these tests are skipped, and pytest
+says so in its summary.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build, copy_project, mkdocs, run
+
+from timeline.validate import read_chronology
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "test-results" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PAGE_TYPES = {"home": "", "timeline": "timeline/", "event": "events/coi-report/",
+              "body": "bodies/security-council/", "person": "people/michael-kirby/",
+              "tag": "tags/icc-referral/", "type": "types/resolution/", "year": "years/2014/",
+              "documents": "documents/", "data": "data/", "votes": "votes/",
+              "add an event": "add-an-event/", "sources and method": "sources-and-method/"}
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests skipped: /usr/bin/chromium "
+                       "is not installed (apt-get install chromium)"),
+]
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    assert build(project).returncode == 0
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    offsite = []
+    tab.on("request", lambda r: offsite.append(r.url)
+           if not r.url.startswith(("http://127.0.0.1", "file://", "data:", "blob:")) else None)
+    yield tab
+    context.close()
+    assert offsite == [], f"requests to other hosts: {offsite}"
+
+
+def test_search_finds_an_event_by_a_word_of_its_summary(site, page):
+    _, url = site
+    page.goto(url)
+    page.keyboard.press("/")
+    page.keyboard.type("Arria")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20_000)
+    titles = " ".join(results.all_inner_texts())
+    assert "Arria-formula meeting" in titles
+
+
+def test_a_click_on_a_timeline_mark_opens_its_event(site, page):
+    _, url = site
+    page.goto(url + "timeline/")
+    page.locator("a.tl-mark[href$='events/coi-report/']").click()
+    page.wait_for_url("**/events/coi-report/")
+    assert page.locator("h1").inner_text().startswith("Commission of Inquiry report finds")
+
+
+def test_the_timeline_filter_narrows_the_list_and_its_count(site, page):
+    project, url = site
+    events = read_chronology(project / "data").events
+    expected = [e for e in events if "security-council" in e.bodies]
+    page.goto(url + "timeline/")
+    count = page.locator("#tl-count")
+    assert count.inner_text() == f"Showing {len(events)} of {len(events)} events"
+    page.select_option("select[name=body]", "security-council")
+    assert count.inner_text() == f"Showing {len(expected)} of {len(events)} events"
+    visible = page.locator(".md-content li:visible a[href*='events/']")
+    assert visible.count() == len(expected)
+    page.select_option("select[name=year]", "2014")
+    in_2014 = [e for e in expected if e.date.year == 2014]
+    assert count.inner_text() == f"Showing {len(in_2014)} of {len(events)} events"
+    page.click("#tl-filter button[type=reset]")
+    page.wait_for_function("document.getElementById('tl-count').textContent.startsWith('Showing "
+                           f"{len(events)} ')")
+
+
+def test_the_dark_light_toggle_switches_the_scheme(site, page):
+    _, url = site
+    page.emulate_media(color_scheme="light")
+    page.goto(url)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    seen = [page.evaluate(scheme)]
+    for _ in range(3):  # automatic -> light -> dark -> automatic
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_timeout(100)
+        seen.append(page.evaluate(scheme))
+    assert seen[0] == "default" and "slate" in seen
+    page.reload()
+    assert page.evaluate(scheme) == seen[-1]  # the choice is remembered
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_no_page_scrolls_sideways_at_360_pixels(site, browser, name):
+    _, url = site
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    tab = context.new_page()
+    tab.goto(url + PAGE_TYPES[name])
+    width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert width[0] <= width[1], f"{name}: {width[0]}px of content in a {width[1]}px window"
+
+
+def test_keyboard_alone_reaches_every_timeline_link_with_a_visible_focus(site, page):
+    project, url = site
+    events = {e.id for e in read_chronology(project / "data").events}
+    page.goto(url + "timeline/")
+    reached_marks, reached_links = set(), set()
+    for _ in range(1200):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const el = document.activeElement;
+            const href = el.getAttribute('href') || '';
+            const mark = el.classList.contains('tl-mark');
+            const target = mark ? el.querySelector('circle') : el;
+            const style = getComputedStyle(target);
+            const visible = mark ? style.strokeWidth === '3px'
+                                 : style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+            return {href, mark, visible};
+        }""")
+        found = info["href"].split("events/")[-1].strip("/") if "events/" in info["href"] else None
+        if found in events:
+            assert info["visible"], f"no visible focus on {info['href']}"
+            (reached_marks if info["mark"] else reached_links).add(found)
+        if reached_links == events and reached_marks == events:
+            break
+    assert reached_marks == events and reached_links == events
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run npm ci")
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_axe_finds_no_wcag_violations(site, page, name):
+    _, url = site
+    page.goto(url + PAGE_TYPES[name])
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values:
+            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}});
+        return result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '));
+    }""")
+    assert violations == [], name
+    description = page.locator("meta[name=description]").get_attribute("content")
+    assert description and len(description) > 30
+
+
+@pytest.mark.parametrize("name", ["home", "timeline", "event"])
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_for_review(site, browser, name, width, scheme):
+    _, url = site
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(url + PAGE_TYPES[name])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    target = SHOTS / f"{name}-{width}px-{scheme}.png"
+    tab.screenshot(path=str(target), full_page=True)
+    context.close()
+    assert target.stat().st_size > 10_000
+
+
+def test_the_offline_copy_works_from_disk(site, browser, tmp_path):
+    project, _ = site
+    target = tmp_path / "offline.zip"
+    result = run([sys.executable, str(project / "scripts" / "offline.py"), "--zip", str(target)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(tmp_path)
+    index = tmp_path / "nk-human-rights-timeline" / "index.html"
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(index.as_uri())
+    assert tab.locator("h1").inner_text().replace("¶", "").strip() == "North Korea Human Rights Timeline"
+    tab.keyboard.press("/")
+    tab.keyboard.type("Kirby")
+    results = tab.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20_000)
+    assert results.count() > 0
+    context.close()
+    shutil.rmtree(tmp_path / "nk-human-rights-timeline")
