@@ -39,8 +39,8 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     OUT.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    print(f"| Page | Performance | Accessibility | Best practices | SEO | Weight (KiB) |\n"
-          f"| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| Page | Performance | Accessibility | Best practices | SEO | Weight (KiB) |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: |")
     failed = False
     try:
         for name, path in PAGES.items():

@@ -18,8 +18,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, copy_project, mkdocs, run
 
+from conftest import ROOT, build, copy_project, mkdocs, run
 from timeline.validate import read_chronology
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -179,7 +179,8 @@ def test_axe_finds_no_wcag_violations(site, page, name):
     violations = page.evaluate("""async () => {
         const result = await axe.run(document, {runOnly: {type: 'tag', values:
             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}});
-        return result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '));
+        return result.violations.map(v => v.id + ': ' +
+            v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '));
     }""")
     assert violations == [], name
     description = page.locator("meta[name=description]").get_attribute("content")
