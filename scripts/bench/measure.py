@@ -105,7 +105,8 @@ def first_visit(site: Path, page: str) -> int:
 
 
 def serve_edit(root: Path, dirty: bool) -> tuple[int, float]:
-    """Files rewritten by a one-event edit, and seconds until `mkdocs serve` serves it."""
+    """Files rewritten by a one-event edit, and seconds until `mkdocs serve` serves it on the
+    event's page and on the timeline (a listing), so a stale listing would not count."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -122,9 +123,11 @@ def serve_edit(root: Path, dirty: bool) -> tuple[int, float]:
         stamps = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}
         text = events.read_text()
         title = re.search(r"\n  title: (.+)", text).group(1)
+        marker = f"Edited for the benchmark {time.time_ns()}"
         start = time.perf_counter()
-        events.write_text(text.replace(f"title: {title}", "title: Edited for the benchmark", 1))
-        _wait(lambda: "Edited for the benchmark" in (_get(url) or ""), 600)
+        events.write_text(text.replace(f"title: {title}", f"title: {marker}", 1))
+        timeline = f"http://127.0.0.1:{port}/timeline/"
+        _wait(lambda: marker in (_get(url) or "") and marker in (_get(timeline) or ""), 600)
         seconds = time.perf_counter() - start
         time.sleep(1)
         rewritten = sum(1 for p, t in stamps.items() if p.exists() and p.stat().st_mtime_ns != t)
