@@ -37,7 +37,10 @@ def fingerprint(root: Path, directory_urls: bool) -> str:
     inputs = [*sorted((root / "data").glob("*.yaml")), *sorted(GENERATOR.rglob("*")), Path(__file__)]
     for path in inputs:
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            digest.update(path.name.encode() + b"\0")
+            with path.open("rb") as f:  # in chunks: a large file is never held twice
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -59,7 +62,7 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
     """
     out = out or root / "docs"
     stamp = out / STAMP
-    current = fingerprint(root, directory_urls)
+    current = "" if check else fingerprint(root, directory_urls)
     if not check and not force and _up_to_date(out, stamp, current):
         return "pages are up to date with data/ and the generator"
     chronology = read_chronology(root / "data")
