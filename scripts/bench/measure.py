@@ -42,9 +42,10 @@ def best(fn, repeat: int) -> float:
 
 def python(code: str, cwd: Path) -> tuple[float, int, str]:
     """Run `code` in a fresh interpreter: (seconds it reports, peak RSS in KiB, output)."""
-    wrapper = ("import resource, sys, time\nstart = time.perf_counter()\n" + code +
-               "\nprint('@@', time.perf_counter() - start, "
-               "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    # VmHWM is the peak of this process image; ru_maxrss would include the forking parent.
+    wrapper = ("import re, sys, time\nstart = time.perf_counter()\n" + code +
+               "\npeak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)"
+               "\nprint('@@', time.perf_counter() - start, peak)")
     out = subprocess.run([sys.executable, "-c", wrapper], cwd=cwd, env=ENV, capture_output=True,
                          text=True, check=True).stdout
     seconds, rss = out.rsplit("@@", 1)[1].split()
