@@ -53,7 +53,7 @@ def on_serve(server, config, builder):
 def _reload():
     """Fresh copies of the generator's modules, dependencies first, then of build.py."""
     modules = ("problems", "dates", "load", "model", "validate", "exports", "ical", "feed",
-               "reference", "render", "schema", "write")
+               "reference", "charts", "cite", "indexes", "render", "schema", "write")
     for name in modules:
         importlib.reload(importlib.import_module(f"timeline.{name}"))
     spec = importlib.util.spec_from_file_location("timeline_build", SCRIPTS / "build.py")

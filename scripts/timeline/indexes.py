@@ -1,0 +1,92 @@
+"""What the page templates need beyond the records: indexes derived from the chronology
+(events by body, tag, document, type and year; related events both ways; vote groups)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from .charts import lane_of
+from .dates import PartialDate
+from .model import Actor, Event, Vote
+from .validate import Chronology
+
+TYPE_NAMES = {
+    "resolution": "Resolutions", "report": "Reports", "meeting": "Meetings", "hearing": "Hearings",
+    "appointment": "Appointments", "statement": "Statements", "legislation": "Legislation",
+    "testimony": "Testimony", "review": "Reviews", "decision": "Decisions", "visit": "Visits",
+    "other": "Other events",
+}
+
+
+class Site:
+    """What the templates need: the chronology plus the indexes derived from it."""
+
+    def __init__(self, chronology: Chronology):
+        self.events = chronology.events
+        self.actors = chronology.actors
+        self.tags = chronology.tags
+        self.documents = sorted(
+            chronology.documents.values(),
+            key=lambda d: (d.date is None, d.date or PartialDate(1), d.symbol),
+        )
+        self.document = chronology.documents
+        self.by_document: dict[str, list[Event]] = defaultdict(list)
+        self.by_actor: dict[str, list[Event]] = defaultdict(list)
+        self.by_tag: dict[str, list[Event]] = defaultdict(list)
+        self.related: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for ref in (*event.bodies, *event.people):
+                self.by_actor[ref].append(event)
+            for ref in event.tags:
+                self.by_tag[ref].append(event)
+            for symbol in event.documents:
+                self.by_document[symbol].append(event)
+            for ref in event.related:
+                other = chronology.event_ids[ref]
+                self.related[event.id].append(other)
+                self.related[ref].append(event)
+        for key, linked in self.related.items():
+            unique = {e.id: e for e in linked}.values()
+            self.related[key] = sorted(unique, key=lambda e: (e.date, e.id))
+
+    def by_year(self, events: list[Event]) -> dict[int, list[Event]]:
+        years: dict[int, list[Event]] = defaultdict(list)
+        for event in events:
+            years[event.date.year].append(event)
+        return dict(years)
+
+    def vote_groups(self) -> list[tuple[str, list[tuple[Event, Vote]]]]:
+        """Recorded votes (with counts), grouped by the lane of the body that voted."""
+        names = {"assembly": "General Assembly and its Third Committee",
+                 "council": "Commission on Human Rights, ECOSOC and Human Rights Council",
+                 "security-council": "Security Council (procedural votes on the agenda)"}
+        groups: dict[str, list] = {lane: [] for lane in names}
+        for event in self.events:
+            vote = event.vote
+            if vote and not vote.without_vote and vote.yes is not None:
+                groups.setdefault(lane_of(event, self.actors), []).append((event, vote))
+        return [(names.get(lane, lane), rows) for lane, rows in groups.items() if rows]
+
+    def by_type(self) -> dict[str, list[Event]]:
+        types: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            types[event.type or "other"].append(event)
+        return dict(sorted(types.items()))
+
+    def facets_json(self) -> str:
+        """What the timeline filter needs per event, safe inside a <script> element."""
+        facets = {e.id: {"body": e.bodies, "type": [e.type or "other"], "tag": e.tags,
+                         "year": [str(e.date.year)]} for e in self.events}
+        text = json.dumps(facets, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    def bodies_in_use(self) -> list[Actor]:
+        used = {b for e in self.events for b in e.bodies}
+        return [a for a in self.actors_of("body") if a.id in used]
+
+    def actors_of(self, kind: str) -> list[Actor]:
+        return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name)
+
+    def actor_dir(self, actor: Actor) -> str:
+        return "bodies" if actor.kind == "body" else "people"
