@@ -10,19 +10,19 @@ from .exports import permalink
 from .model import Event
 
 SITE = "North Korea Human Rights Timeline"
-_BIBTEX_SPECIAL = re.compile(r"([{}\\%&$#_^~])")
+_BIBTEX_SPECIAL = re.compile(r"[{}\\%&$#_^~]")
+_BIBTEX_WORDS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _bibtex_escape(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_WORDS.get(m[0], "\\" + m[0]), text)
 
 
 def bibtex(event: Event, base: str) -> str:
-    def esc(text: str) -> str:
-        return _BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "\\^~"
-                                   else {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}[m.group(1)],
-                                   text)
-
     when = display_span(event.date, event.end_date)
-    fields = [("author", "{" + esc(SITE) + "}"), ("title", esc(event.title)),
+    fields = [("author", "{" + _bibtex_escape(SITE) + "}"), ("title", _bibtex_escape(event.title)),
               ("year", str(event.date.year)), ("url", permalink(base, event)),
-              ("note", esc(f"Event of {when}; accessed on the date given"))]
+              ("note", _bibtex_escape(f"Event of {when}; accessed on the date given"))]
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
     return f"@misc{{nkhrt-{event.id},\n{body}\n}}"
 

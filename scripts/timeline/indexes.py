@@ -87,6 +87,3 @@ class Site:
 
     def actors_of(self, kind: str) -> list[Actor]:
         return sorted((a for a in self.actors.values() if a.kind == kind), key=lambda a: a.name)
-
-    def actor_dir(self, actor: Actor) -> str:
-        return "bodies" if actor.kind == "body" else "people"

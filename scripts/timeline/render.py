@@ -78,8 +78,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    env.globals.update(type_names=TYPE_NAMES, span=display_span, vote_bar=vote_bar, votes_trend=votes_trend,
-                       bibtex=bibtex, fence=fence, jsonld=jsonld)
+    env.globals.update(type_names=TYPE_NAMES, span=display_span, vote_bar=vote_bar,
+                       votes_trend=votes_trend, bibtex=bibtex, fence=fence, jsonld=jsonld)
     return env
 
 
@@ -104,14 +104,11 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
 
     def page(path: str, template: str, **context) -> None:
         root = "../" * path.count("/")
-        html_root = url_root(path, directory_urls)
         chart = ""
         if template in ("home.md.j2", "timeline.md.j2"):  # drawn only where it is shown
-            chart = timeline_svg(site.events, site.actors, html_root, ext)
+            chart = timeline_svg(site.events, site.actors, url_root(path, directory_urls), ext)
         pages[path] = env.get_template(template).render(
-            site=site, root=root, html_root=html_root, ext=ext, base=base, lanes_svg=chart,
-            list_limit=MARK_LIMIT,
-            **context)
+            site=site, root=root, base=base, lanes_svg=chart, list_limit=MARK_LIMIT, **context)
 
     page("index.md", "home.md.j2")
     page("timeline.md", "timeline.md.j2")
@@ -128,8 +125,9 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     page("tags/index.md", "tags.md.j2")
     version = data_version(chronology)
     page("votes.md", "votes.md.j2")
-    page("add-an-event.md", "add-an-event.md.j2", event_template=EVENT_TEMPLATE.read_text("utf-8").rstrip(),
-         reference=[(title, fields(model)) for title, model in MODELS])
+    reference = [(title, fields(model)) for title, model in MODELS]
+    page("add-an-event.md", "add-an-event.md.j2",
+         event_template=EVENT_TEMPLATE.read_text("utf-8").rstrip(), reference=reference)
     page("types/index.md", "types.md.j2")
     for kind, events in site.by_type().items():
         page(f"types/{kind}.md", "facet.md.j2", events=events, title=TYPE_NAMES[kind],
@@ -137,8 +135,7 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     for year, events in site.by_year(site.events).items():
         page(f"years/{year}.md", "facet.md.j2", events=events, title=f"Events of {year}",
              intro=f"The events of {year}, in date order.")
-    page("data.md", "data.md.j2", version=version, feed_size=LATEST,
-         reference=[(title, fields(model)) for title, model in MODELS])
+    page("data.md", "data.md.j2", version=version, feed_size=LATEST, reference=reference)
     pages["data/events.json"] = to_json(chronology, base)
     pages["data/events.schema.json"] = export_schema()
     pages["data/events.csv"] = to_csv(chronology, base)
