@@ -14,12 +14,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timeline.exports import site_url  # noqa: E402
+from timeline.memo import Memo  # noqa: E402
 from timeline.problems import DataError, Problem  # noqa: E402
 from timeline.render import render  # noqa: E402
 from timeline.schema import schemas  # noqa: E402
@@ -51,22 +53,40 @@ def _up_to_date(out: Path, stamp: Path, current: str) -> bool:
     return manifest.is_file() and all((out / rel).is_file() for rel in manifest.read_text().split())
 
 
+@dataclass
+class Generated:
+    """What a run did: a one-line summary, and the files it wrote and removed (under out)."""
+
+    summary: str
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.summary
+
+
 def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
-             directory_urls: bool = True, force: bool = False) -> str:
-    """Validate and render; write into `out` (default docs/) unless `check`. Returns a summary.
+             directory_urls: bool = True, force: bool = False,
+             memo: Memo | None = None) -> Generated:
+    """Validate and render; write into `out` (default docs/) unless `check`.
 
     `directory_urls=False` renders links for a site whose pages are `x.html` files (the
     offline copy); MkDocs' own default is `x/`. When nothing the output depends on has
     changed since the last successful run, there is nothing to do (so the MkDocs hook costs
-    next to nothing after `python scripts/build.py`); `force` redoes it anyway.
+    next to nothing after `python scripts/build.py`); `force` redoes it anyway. A `memo`
+    kept between runs (as `mkdocs serve` does) spares rendering pages whose records did not
+    change.
     """
     out = out or root / "docs"
     stamp = out / STAMP
     current = "" if check else fingerprint(root, directory_urls)
     if not check and not force and _up_to_date(out, stamp, current):
-        return "pages are up to date with data/ and the generator"
+        return Generated("pages are up to date with data/ and the generator")
     chronology = read_chronology(root / "data")
-    pages = render(chronology, site_url(), directory_urls)
+    memo = memo or Memo()
+    memo.start()
+    pages = render(chronology, site_url(), directory_urls, memo)
+    memo.finish()
     schema_dir = root / "data" / "schema"
     if check:
         stale = [name for name, text in schemas().items()
@@ -76,13 +96,13 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
             raise DataError([Problem(f"data/schema/{name}", 1, 1,
                                      "out of date with the model: run python scripts/build.py")
                              for name in stale])
-        return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
+        return Generated(f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated")
     for name, text in schemas().items():
         write_if_changed(schema_dir / name, text.encode())
     written, removed = write_pages(out, pages)
     write_if_changed(stamp, current.encode())
-    return (f"{len(chronology.events)} events: {len(pages)} pages, "
-            f"{len(written)} written, {len(removed)} removed")
+    return Generated(f"{len(chronology.events)} events: {len(pages)} pages, "
+                     f"{len(written)} written, {len(removed)} removed", written, removed)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,8 +44,8 @@ def test_every_kind_of_page_is_generated(pages: dict[str, str]):
 
 
 def test_related_events_link_both_ways(pages: dict[str, str]):
-    assert "(../events/inquiry-created.md)" in pages["events/hearings.md"]
-    assert "(../events/hearings.md)" in pages["events/inquiry-created.md"]
+    assert 'href="../../events/inquiry-created/"' in pages["events/hearings.md"]
+    assert 'href="../../events/hearings/"' in pages["events/inquiry-created.md"]
 
 
 def test_year_and_month_precision_sort_after_days_they_cover(pages: dict[str, str]):

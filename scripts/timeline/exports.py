@@ -15,6 +15,7 @@ import os
 from pydantic import Field
 
 from .dates import PartialDate
+from .memo import Memo
 from .model import Actor, Event, Record, Tag, UNDocument
 from .validate import Chronology
 
@@ -61,18 +62,32 @@ def export_schema() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_json(chronology: Chronology, base: str) -> str:
-    export = ExportFile(
-        schema_version=SCHEMA_VERSION,
-        version=data_version(chronology),
-        license=LICENSE,
-        events=[ExportedEvent(**dict(e), url=permalink(base, e)) for e in chronology.events],
-        actors=list(chronology.actors.values()),
-        tags=list(chronology.tags.values()),
-        documents=list(chronology.documents.values()),
-    )
-    data = export.model_dump(mode="json", exclude_none=True)
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+def to_json(chronology: Chronology, base: str, memo: Memo | None = None) -> str:
+    """The export described by `ExportFile`, one space per level of indentation.
+
+    Each event is serialised on its own (and, with a `memo`, only when it changed), then
+    indented to its place: the same bytes as dumping the whole document at once.
+    """
+    memo = memo or Memo()
+
+    def dump(value: object, level: int) -> str:
+        return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * level)
+
+    def event(e: Event) -> str:
+        record = {**e.model_dump(mode="json", exclude_none=True), "url": permalink(base, e)}
+        return dump(record, 2)
+
+    head = {"schema_version": SCHEMA_VERSION, "version": data_version(chronology),
+            "license": LICENSE}
+    parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
+    events = [memo.get(("json", chronology.digests[e.id], base), lambda e=e: event(e))
+              for e in chronology.events]
+    parts.append(' "events": ' + ("[\n  " + ",\n  ".join(events) + "\n ]" if events else "[]"))
+    for key in ("actors", "tags", "documents"):
+        records = [r.model_dump(mode="json", exclude_none=True)
+                   for r in getattr(chronology, key).values()]
+        parts.append(f' "{key}": ' + dump(records, 1))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 CSV_COLUMNS = [

@@ -13,6 +13,7 @@ from icalendar import Event as VEvent
 
 from .dates import PartialDate
 from .exports import data_version, permalink, record_stamp
+from .memo import Memo
 from .validate import Chronology
 
 UID_DOMAIN = "nk-human-rights-timeline"
@@ -27,27 +28,38 @@ def _after(date: PartialDate) -> dt.date:
     return dt.date(date.year + 1, 1, 1)
 
 
-def to_ics(chronology: Chronology, base: str) -> str:
+def to_ics(chronology: Chronology, base: str, memo: Memo | None = None) -> str:
+    """The calendar; with a `memo` from an earlier run, unchanged events are not serialised again."""
+    memo = memo or Memo()
     cal = Calendar()
     cal.add("prodid", "-//North Korea Human Rights Timeline//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "North Korea Human Rights Timeline")
+    head, tail = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
     version = data_version(chronology)
+    parts = [head]
     for event in chronology.events:
-        item = VEvent()
-        item.add("uid", f"{event.id}@{UID_DOMAIN}")
-        item.add("dtstamp", record_stamp(event, version))
-        item.add("summary", event.title)
-        item.add("dtstart", event.date.as_date())
-        item.add("dtend", _after(event.end_date or event.date))
-        item.add("url", permalink(base, event))
-        if event.location:
-            item.add("location", event.location)
-        if event.tags:
-            item.add("categories", [chronology.tags[t].name for t in event.tags])
-        item.add("description", _description(event))
-        cal.add_component(item)
-    return cal.to_ical().decode("utf-8")
+        stamp = record_stamp(event, version)
+        tags = [chronology.tags[t].name for t in event.tags]
+        key = ("ics", chronology.digests[event.id], base, stamp.isoformat(), *tags)
+        parts.append(memo.get(key, lambda e=event, s=stamp, t=tags: _vevent(e, base, s, t)))
+    return b"".join([*parts, b"END:VCALENDAR", tail]).decode("utf-8")
+
+
+def _vevent(event, base: str, stamp: dt.datetime, tags: list[str]) -> bytes:
+    item = VEvent()
+    item.add("uid", f"{event.id}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp)
+    item.add("summary", event.title)
+    item.add("dtstart", event.date.as_date())
+    item.add("dtend", _after(event.end_date or event.date))
+    item.add("url", permalink(base, event))
+    if event.location:
+        item.add("location", event.location)
+    if tags:
+        item.add("categories", tags)
+    item.add("description", _description(event))
+    return item.to_ical()
 
 
 def _description(event) -> str:

@@ -7,6 +7,7 @@ neutralised), addresses through `url` (characters that could end a Markdown link
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -21,11 +22,13 @@ from .exports import data_version, export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
 from .indexes import TYPE_NAMES, Site
+from .memo import Memo, code_digest, digest
 from .model import Vote
 from .reference import MODELS, fields
 from .validate import Chronology
 
 TEMPLATES = Path(__file__).parent / "templates"
+CODE = code_digest(Path(__file__).parent)
 EVENT_TEMPLATE = Path(__file__).parent / "event_template.yaml"
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "()<>\"' "}
@@ -67,6 +70,7 @@ def undocs(symbol: str) -> str:
     return "https://undocs.org/" + symbol
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -75,6 +79,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are read once per run; serve reloads this module on edits
     )
     env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
@@ -92,23 +97,38 @@ def url_root(path: str, directory_urls: bool) -> str:
 
 
 def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
-           directory_urls: bool = True) -> dict[str, str]:
+           directory_urls: bool = True, memo: Memo | None = None) -> dict[str, str]:
     """Every generated file, as {path relative to docs/: text}; `base` is the site's address.
 
     Markdown links are resolved by MkDocs; links inside raw HTML (the charts) are written
-    here, so they need to know whether pages live at `x/` or at `x.html`.
+    here, so they need to know whether pages live at `x/` or at `x.html`. With a `memo` kept
+    from an earlier run, a page whose records did not change is taken from it, not rendered.
     """
     env, site = environment(), Site(chronology)
+    memo = memo or Memo()
     pages: dict[str, str] = {}
     ext = "/" if directory_urls else ".html"
+    # What every page may show besides its own events: names of bodies, people, themes and
+    # documents, the site's address and URL style, and the generator itself.
+    shared = digest(CODE, base, str(directory_urls), *(
+        json.dumps([r.model_dump(mode="json") for r in records.values()])
+        for records in (chronology.actors, chronology.tags, chronology.documents)))
+    ids = chronology.digests
 
-    def page(path: str, template: str, **context) -> None:
-        root = "../" * path.count("/")
-        chart = ""
-        if template in ("home.md.j2", "timeline.md.j2"):  # drawn only where it is shown
-            chart = timeline_svg(site.events, site.actors, url_root(path, directory_urls), ext)
-        pages[path] = env.get_template(template).render(
-            site=site, root=root, base=base, lanes_svg=chart, list_limit=MARK_LIMIT, **context)
+    def page(path: str, template: str, shows: list | None = None, **context) -> None:
+        """Render `template` into `path`; `shows` lists every event the page depends on."""
+        def make() -> str:
+            chart = ""
+            if template in ("home.md.j2", "timeline.md.j2"):  # drawn only where it is shown
+                chart = timeline_svg(site.events, site.actors, url_root(path, directory_urls), ext)
+            return env.get_template(template).render(
+                site=site, root="../" * path.count("/"), up=url_root(path, directory_urls),
+                ext=ext, base=base, lanes_svg=chart, list_limit=MARK_LIMIT, **context)
+        if shows is None:
+            pages[path] = make()
+        else:
+            key = (shared, path, template, *(ids[e.id] if e else b"" for e in shows))
+            pages[path] = memo.get(key, make)
 
     page("index.md", "home.md.j2")
     page("timeline.md", "timeline.md.j2")
@@ -116,31 +136,32 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     for i, event in enumerate(events):
         prev = events[i - 1] if i > 0 else None
         nxt = events[i + 1] if i + 1 < len(events) else None
-        page(f"events/{event.id}.md", "event.md.j2", event=event, prev=prev, next=nxt)
+        page(f"events/{event.id}.md", "event.md.j2", [prev, event, nxt, *site.related[event.id]],
+             event=event, prev=prev, next=nxt)
     for kind, folder in (("body", "bodies"), ("person", "people")):
         page(f"{folder}/index.md", "actors.md.j2", kind=kind, folder=folder)
         for actor in site.actors_of(kind):
-            page(f"{folder}/{actor.id}.md", "actor.md.j2", actor=actor)
+            page(f"{folder}/{actor.id}.md", "actor.md.j2", site.by_actor[actor.id], actor=actor)
     page("documents.md", "documents.md.j2")
     page("tags/index.md", "tags.md.j2")
     version = data_version(chronology)
-    page("votes.md", "votes.md.j2")
+    page("votes.md", "votes.md.j2", [e for e in site.events if e.vote])
     reference = [(title, fields(model)) for title, model in MODELS]
     page("add-an-event.md", "add-an-event.md.j2",
          event_template=EVENT_TEMPLATE.read_text("utf-8").rstrip(), reference=reference)
     page("types/index.md", "types.md.j2")
     for kind, events in site.by_type().items():
-        page(f"types/{kind}.md", "facet.md.j2", events=events, title=TYPE_NAMES[kind],
+        page(f"types/{kind}.md", "facet.md.j2", events, events=events, title=TYPE_NAMES[kind],
              intro=f"Events of the type “{kind}”.")
     for year, events in site.by_year(site.events).items():
-        page(f"years/{year}.md", "facet.md.j2", events=events, title=f"Events of {year}",
+        page(f"years/{year}.md", "facet.md.j2", events, events=events, title=f"Events of {year}",
              intro=f"The events of {year}, in date order.")
     page("data.md", "data.md.j2", version=version, feed_size=LATEST, reference=reference)
-    pages["data/events.json"] = to_json(chronology, base)
+    pages["data/events.json"] = to_json(chronology, base, memo)
     pages["data/events.schema.json"] = export_schema()
     pages["data/events.csv"] = to_csv(chronology, base)
-    pages["data/events.ics"] = to_ics(chronology, base)
+    pages["data/events.ics"] = to_ics(chronology, base, memo)
     pages["feed.xml"] = to_atom(chronology, base)
     for tag in site.tags.values():
-        page(f"tags/{tag.id}.md", "tag.md.j2", tag=tag)
+        page(f"tags/{tag.id}.md", "tag.md.j2", site.by_tag[tag.id], tag=tag)
     return pages

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .load import Document, load
+from .memo import digest
 from .model import Actor, Event, Tag, UNDocument
 from .problems import DataError, Problem, show
 
@@ -31,6 +33,11 @@ class Chronology:
 
     def __post_init__(self) -> None:
         self.event_ids = {e.id: e for e in self.events}
+
+    @functools.cached_property
+    def digests(self) -> dict[str, bytes]:
+        """A digest of every event's content, by id: equal digests, equal records."""
+        return {e.id: digest(e.model_dump_json()) for e in self.events}
 
 
 def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
