@@ -23,9 +23,11 @@ $(STAMP): requirements.lock
 install: $(STAMP) ## Create .venv with the exact versions pinned in requirements.lock
 
 .PHONY: serve
+# --dirty: after an edit only the pages it changed are rebuilt (the hook keeps search,
+# listings and deleted pages right); plain `mkdocs serve` rebuilds everything.
 serve: $(STAMP) ## Set up, build the pages and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/python scripts/build.py
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --livereload --dev-addr 127.0.0.1:8000
 
 .PHONY: build
 build: $(STAMP) ## Validate the data, build the site into site/, with its offline zip

@@ -1,8 +1,11 @@
 """`mkdocs serve`: a saved YAML edit reaches the served page without a restart, and the
-hook's writes do not make the server rebuild forever."""
+hook's writes do not make the server rebuild forever. With `--dirty` (as `make serve` runs
+it) only changed pages are rebuilt, yet search, listings and deleted pages stay right."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -41,24 +44,38 @@ def wait_for(predicate, timeout: float, what: str, server: subprocess.Popen, log
     raise AssertionError(f"timed out waiting for {what}:\n{log.read_text()}")
 
 
-def test_a_saved_edit_is_served_without_restart(project: Path):
+@contextlib.contextmanager
+def serving(project: Path, *options: str):
+    """`mkdocs serve` on a free port: yields (base address, wait) where wait(predicate,
+    seconds, what) polls until the predicate holds, failing with the server's log."""
     port = free_port()
     log_path = project / "serve.log"
     log = log_path.open("w")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+         f"127.0.0.1:{port}", *options],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env,
     )
-    url = f"http://127.0.0.1:{port}/events/hrc-res-25-25/"
     try:
-        wait_for(lambda: fetch(url), 60, "the first build", server, log_path)
+        yield (f"http://127.0.0.1:{port}/",
+               lambda predicate, seconds, what: wait_for(predicate, seconds, what, server, log_path))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def test_a_saved_edit_is_served_without_restart(project: Path):
+    log_path = project / "serve.log"
+    with serving(project) as (base, wait):
+        url = f"{base}events/hrc-res-25-25/"
+        wait(lambda: fetch(url), 60, "the first build")
         events = project / "data" / "events.yaml"
         old = "title: Human Rights Council resolution 25/25 acts on the Commission's findings"
         events.write_text(events.read_text("utf-8").replace(old, "title: Edited while serving"))
-        wait_for(lambda: "Edited while serving" in (fetch(url) or ""), 30, "the edited title",
-                 server, log_path)
-        timeline = fetch(f"http://127.0.0.1:{port}/timeline/") or ""
+        wait(lambda: "Edited while serving" in (fetch(url) or ""), 30, "the edited title")
+        timeline = fetch(f"{base}timeline/") or ""
         assert "Edited while serving" in timeline
         # The hook's own writes cause one more build, which must find nothing to write:
         # after it, the server stays quiet (a hook that rewrote files would loop forever).
@@ -67,11 +84,73 @@ def test_a_saved_edit_is_served_without_restart(project: Path):
             last = log.rsplit("Building documentation...", 1)[-1]
             quiet = "pages are up to date" in last or ", 0 written, 0 removed" in last
             return quiet and log.endswith(("browsers\n", "seconds\n"))
-        wait_for(settled, 60, "a build with nothing to write", server, log_path)
+        wait(settled, 60, "a build with nothing to write")
         builds = log_path.read_text().count("Documentation built")
         time.sleep(5)
         assert log_path.read_text().count("Documentation built") == builds
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+
+
+NEW_EVENT = """
+  - id: added-while-serving
+    date: 2015-06-01
+    title: An event added while serving
+    summary: Added by a test, then removed.
+    bodies: [assembly]
+    sources:
+      - title: A source
+        publisher: Example
+        url: https://example.org/added
+    added: 2026-11-28
+"""
+
+
+def _search_pages(base: str) -> dict[str, list[str]]:
+    """Titles of the search index's entries, by page address."""
+    pages: dict[str, list[str]] = {}
+    for entry in json.loads(fetch(f"{base}search/search_index.json") or '{"docs": []}')["docs"]:
+        pages.setdefault(entry["location"].split("#", 1)[0], []).append(entry["title"])
+    return pages
+
+
+def test_dirty_serve_keeps_search_listings_and_deletions_right(fixture_project: Path):
+    project = fixture_project
+    events = project / "data" / "events.yaml"
+    original = events.read_text("utf-8")
+    with serving(project, "--dirty") as (base, wait):
+        page = f"{base}events/hearings/"
+        wait(lambda: fetch(page), 60, "the first build")
+        before = _search_pages(base)
+        assert "events/hearings/" in before and "about/" in before
+
+        # An edit reaches the page, every listing of it and search; other pages stay indexed.
+        events.write_text(original.replace("title: Public hearings [in] Seoul",
+                                           "title: Hearings edited while serving"))
+        wait(lambda: "Hearings edited while serving" in (fetch(page) or ""), 30, "the edit")
+        for listing in ("timeline/", "years/2013/", "bodies/assembly/", "tags/inquiry/"):
+            if "hearings/" in (fetch(base + listing) or ""):
+                assert "Hearings edited while serving" in (fetch(base + listing) or ""), listing
+        wait(lambda: "Hearings edited while serving" in _search_pages(base).get("events/hearings/", []),
+             30, "the edit in the search index")
+        after = _search_pages(base)
+        assert after.keys() == before.keys()
+        assert "Public hearings [in] Seoul" not in after["events/hearings/"]
+
+        # An event added, then deleted: its page and its search entries go with it.
+        new = f"{base}events/added-while-serving/"
+        events.write_text(original + NEW_EVENT)
+        wait(lambda: fetch(new), 30, "the added event")
+        wait(lambda: "events/added-while-serving/" in _search_pages(base), 30, "its search entries")
+        events.write_text(original)
+        wait(lambda: fetch(new) is None, 30, "the deleted event's page to go")
+        wait(lambda: "events/added-while-serving/" not in _search_pages(base), 30,
+             "its search entries to go")
+        assert "added-while-serving" not in (fetch(f"{base}timeline/") or "")
+        assert _search_pages(base).keys() == before.keys()
+
+        # A change every page shows (here the footer, from mkdocs.yml) reaches pages whose
+        # data did not change.
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace(
+            "copyright: Text and data", "copyright: Changed while serving · Text and data"))
+        wait(lambda: "Changed while serving" in (fetch(f"{base}events/inquiry-created/") or ""),
+             60, "the site-wide change on an unchanged page")
