@@ -184,3 +184,36 @@ def load(path: Path, name: str) -> Document:
 
 def _char(c: int | str) -> str:
     return chr(c) if isinstance(c, int) else c
+
+
+def split_items(text: str, key: str) -> list[str] | None:
+    """The text of each entry of the file's one list, if the file is just `key:` (comments
+    and blank lines aside) followed by that list's entries; else None.
+
+    A line starting with "- " at the entries' indentation always starts a new entry: block
+    and plain scalars of an entry are indented deeper, and an entry whose quoted or flow
+    value ran over such a line does not parse on its own, so a caller that parses each
+    piece (and falls back to `load` when one fails) reads the same data as `load` would.
+    """
+    text = text.removeprefix("\ufeff")
+    head = re.match(rf"(?:[ \t]*(?:#[^\n]*)?\n)*{re.escape(key)}:[ \t]*(?:#[^\n]*)?\n"
+                    r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)-[ \n]", text)
+    if not head:
+        return None
+    indent = head.group(1)
+    starts = [m.start() for m in re.finditer(rf"^{indent}-[ \n]", text, re.MULTILINE)]
+    if not starts or starts[0] != head.start(1):
+        return None
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def load_item(text: str) -> object:
+    """Parse one entry given by `split_items`: its value, or YAMLError/ValueError."""
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if loader.duplicates or not isinstance(data, list) or len(data) != 1:
+        raise ValueError("not one clean entry")
+    return data[0]

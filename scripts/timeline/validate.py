@@ -11,10 +11,11 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
-from .load import Document, load
-from .memo import digest
+from .load import MAX_BYTES, Document, load, load_item, split_items
+from .memo import Memo, digest
 from .model import Actor, Event, Tag, UNDocument
 from .problems import DataError, Problem, show
 
@@ -40,8 +41,16 @@ class Chronology:
         return {e.id: digest(e.model_dump_json()) for e in self.events}
 
 
-def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
-    """Load and validate events, actors and tags; raise DataError with every problem."""
+def read_chronology(data_dir: Path, prefix: str = "data", memo: Memo | None = None) -> Chronology:
+    """Load and validate events, actors and tags; raise DataError with every problem.
+
+    Entries are first parsed and validated one by one (with a `memo` kept from an earlier
+    run, only those whose text changed), which is quicker than tracking the position of
+    every value; at the first sign of trouble everything is read afresh with positions, so
+    problems are always reported with their line and column.
+    """
+    if remembered := _read_remembered(data_dir, prefix, memo or Memo()):
+        return remembered
     problems: list[Problem] = []
     records: dict[str, list] = {}
     docs: dict[str, Document] = {}
@@ -61,6 +70,10 @@ def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
         _check_references(docs, records, problems)
     if problems:
         raise DataError(problems)
+    return _chronology(records)
+
+
+def _chronology(records: dict[str, list]) -> Chronology:
     events = sorted((r for r, _ in records["events"]), key=lambda e: (e.date, e.id))
     return Chronology(
         events,
@@ -68,6 +81,42 @@ def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
         {t.id: t for t, _ in records["tags"]},
         {d.symbol: d for d, _ in sorted(records["documents"], key=lambda r: r[0].symbol)},
     )
+
+
+def _read_remembered(data_dir: Path, prefix: str, memo: Memo) -> Chronology | None:
+    """The chronology, parsing and validating only entries not seen before; None at the
+    first sign of trouble (the caller then reads everything afresh, with exact positions)."""
+    docs: dict[str, Document] = {}
+    records: dict[str, list] = {}
+    for key, model in FILES:
+        path = data_dir / f"{key}.yaml"
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return None
+            pieces = split_items(path.read_bytes().decode("utf-8"), key)
+        except (OSError, UnicodeDecodeError):
+            return None
+        if pieces is None:
+            return None
+        try:
+            entries = [memo.get((key, piece), lambda p=piece, m=model: _entry(p, m))
+                       for piece in pieces]
+        except (ValueError, yaml.YAMLError, RecursionError):  # ValidationError is a ValueError
+            return None
+        docs[key] = Document(f"{prefix}/{key}.yaml", {key: [item for item, _ in entries]}, {})
+        records[key] = [(record, (key, i)) for i, (_, record) in enumerate(entries)]
+    problems: list[Problem] = []
+    for key, _ in FILES:
+        _check_unique_ids(docs[key], key.removesuffix("s"), records[key], problems)
+    _check_references(docs, records, problems)
+    return None if problems else _chronology(records)
+
+
+def _entry(text: str, model: type[BaseModel]) -> tuple[object, BaseModel]:
+    item = load_item(text)
+    return item, model.model_validate(item)
+
+
 
 
 def _validate_file(doc: Document, key: str, model: type[BaseModel], problems: list[Problem]):

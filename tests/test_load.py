@@ -1,0 +1,98 @@
+"""Reading the data entry by entry (quick, and with a memo only what changed) gives exactly
+what reading each whole file with positions gives: the same records, or the same problems."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA
+from timeline import validate
+from timeline.load import split_items
+from timeline.memo import Memo
+from timeline.problems import DataError
+
+HEARINGS = "  - id: hearings\n    date: 2013-08-20\n"
+SUMMARY = "    summary: Hearings were held.\n"
+
+# (what the variant shows, text replaced in the fixture events.yaml, replacement)
+VARIANTS = [
+    ("unchanged", "", ""),
+    ("a quoted title running over an entry-like line",
+     "    title: Public hearings [in] Seoul\n", '    title: "Public hearings\n  - in Seoul"\n'),
+    ("a flow list running over an entry-like line",
+     "    tags: [inquiry]\n", "    tags: [inquiry,\n  - votes]\n"),
+    ("a block scalar with list-like lines, deeper",
+     SUMMARY, "    summary: |\n      Hearings:\n      - in Seoul\n    - and Tokyo\n"),
+    ("an anchor in one entry, its alias in another",
+     "    tags: [inquiry]\n", "    tags: &t [inquiry]\n"),
+    ("a duplicate key in an entry", SUMMARY, SUMMARY + "    summary: Again.\n"),
+    ("a top-level key after the list", "", "extra: true\n"),
+    ("an entry whose dash stands alone on its line", HEARINGS,
+     "  -\n    id: hearings\n    date: 2013-08-20\n"),
+    ("a comment that looks like an entry", HEARINGS, "  # - id: not-an-entry\n" + HEARINGS),
+    ("Windows line endings", "\n", "\r\n"),
+    ("a document end marker", "", "...\n"),
+    ("an invalid field", "    type: hearing\n", "    type: hearing\n    colour: red\n"),
+    ("an unknown related id", "related: [inquiry-created]", "related: [inquiry-create]"),
+]
+
+
+def _outcome(data: Path, memo: Memo | None = None, whole: bool = False):
+    reader = validate.read_chronology
+    try:
+        if whole:  # the positions-tracking read of each whole file, and nothing else
+            original = validate._read_remembered
+            validate._read_remembered = lambda *args: None
+            try:
+                chronology = reader(data)
+            finally:
+                validate._read_remembered = original
+        else:
+            chronology = reader(data, memo=memo)
+    except DataError as exc:
+        return [str(p) for p in exc.problems]
+    return chronology.events, chronology.actors, chronology.tags, chronology.documents
+
+
+@pytest.mark.parametrize(("what", "old", "new"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_entry_by_entry_reads_equal_whole_file_reads(tmp_path: Path, what: str, old: str, new: str):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    events = data / "events.yaml"
+    text = events.read_text("utf-8")
+    if old == "":
+        text += new
+    else:
+        assert old in text, what
+        text = text.replace(old, new, 1 if old != "\n" else -1)
+    events.write_bytes(text.encode("utf-8"))
+    memo = Memo()
+    memo.start()
+    assert _outcome(data, memo) == _outcome(data, whole=True), what
+
+
+def test_a_memo_rereads_only_changed_entries(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    memo = Memo()
+    memo.start()
+    validate.read_chronology(data, memo=memo)
+    memo.finish()
+    events = data / "events.yaml"
+    events.write_text(events.read_text("utf-8").replace("Public hearings", "Hearings"), "utf-8")
+    memo.start()
+    chronology = validate.read_chronology(data, memo=memo)
+    assert chronology.event_ids["hearings"].title == "Hearings [in] Seoul"
+    assert memo.misses == 1
+    assert memo.hits == sum(len(split_items((data / f"{key}.yaml").read_text("utf-8"), key))
+                            for key, _ in validate.FILES) - 1
+
+
+def test_split_items_needs_a_file_that_is_just_its_list():
+    assert split_items("# note\nevents:\n- id: a\n- id: b\n", "events") == ["- id: a\n", "- id: b\n"]
+    assert split_items("events: []\n", "events") is None
+    assert split_items("%YAML 1.2\n---\nevents:\n  - id: a\n", "events") is None
+    assert split_items("other:\n  - id: a\n", "events") is None
