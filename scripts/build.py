@@ -82,9 +82,9 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
     current = "" if check else fingerprint(root, directory_urls)
     if not check and not force and _up_to_date(out, stamp, current):
         return Generated("pages are up to date with data/ and the generator")
-    chronology = read_chronology(root / "data")
     memo = memo or Memo()
     memo.start()
+    chronology = read_chronology(root / "data", memo=memo)
     pages = render(chronology, site_url(), directory_urls, memo)
     memo.finish()
     schema_dir = root / "data" / "schema"

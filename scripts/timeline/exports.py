@@ -119,13 +119,18 @@ def _row(event: Event, base: str) -> list[str]:
     )]
 
 
-def to_csv(chronology: Chronology, base: str) -> str:
+def to_csv(chronology: Chronology, base: str, memo: Memo | None = None) -> str:
     """UTF-8 with a byte-order mark, so spreadsheets read Korean and accents correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_row(e, base) for e in chronology.events)
-    return "\ufeff" + out.getvalue()
+    memo = memo or Memo()
+
+    def line(row: list[str]) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(row)
+        return out.getvalue()
+
+    rows = [memo.get(("csv", chronology.digests[e.id], base), lambda e=e: line(_row(e, base)))
+            for e in chronology.events]
+    return "\ufeff" + line(CSV_COLUMNS) + "".join(rows)
 
 
 def midnight(day: PartialDate) -> dt.datetime:

@@ -159,7 +159,7 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
     page("data.md", "data.md.j2", version=version, feed_size=LATEST, reference=reference)
     pages["data/events.json"] = to_json(chronology, base, memo)
     pages["data/events.schema.json"] = export_schema()
-    pages["data/events.csv"] = to_csv(chronology, base)
+    pages["data/events.csv"] = to_csv(chronology, base, memo)
     pages["data/events.ics"] = to_ics(chronology, base, memo)
     pages["feed.xml"] = to_atom(chronology, base)
     for tag in site.tags.values():

@@ -9,7 +9,7 @@ records be removed without touching hand-written files.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".generated-pages"
 
@@ -32,8 +32,8 @@ def write_pages(out: Path, pages: dict[str, str]) -> tuple[list[str], list[str]]
     """Bring `out` in line with `pages`; return (paths written, paths removed)."""
     out = out.resolve()
     for rel in pages:
-        target = (out / rel).resolve()
-        if not target.is_relative_to(out) or target == out:
+        parts = PurePosixPath(rel).parts
+        if not parts or rel.startswith("/") or "\\" in rel or ".." in parts:
             raise ValueError(f"refusing to write outside {out}: {rel!r}")
     manifest = out / MANIFEST
     previous = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
