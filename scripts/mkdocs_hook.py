@@ -69,6 +69,10 @@ class _TemplateCode(jinja2.BytecodeCache):
 
 
 _session: _Session | None = None
+# Memory: MkDocs converts every page, then builds them all, so every page's HTML is held at
+# once (over 400 MiB at 10,000 events). Between the two passes it is kept compressed here
+# (see on_page_content), and once a page is written its HTML is let go.
+_held: dict[str, bytes] = {}
 
 
 def code_digest_file(path: Path) -> bytes:
@@ -118,22 +122,18 @@ def on_files(files, config):
     return files
 
 
-# Memory: MkDocs converts every page, then builds them all, so every page's HTML is held at
-# once (over 400 MiB at 10,000 events). Between the two passes it is kept compressed here,
-# and once a page is written its HTML is let go.
-_held: dict[str, bytes] = {}
-
-
 @event_priority(-100)  # after every other handler of the event
 def on_page_content(html, page, config, files):
-    page.markdown = None  # converted: not needed again
+    page.markdown = ""  # converted: not needed again ("", not None: the title reads it)
     _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
     return ""
 
 
 @event_priority(100)  # before every other handler, search included
 def on_page_context(context, page, config, nav):
-    page.content = zlib.decompress(_held.pop(page.file.src_uri)).decode("utf-8")
+    held = _held.pop(page.file.src_uri, None)
+    if held is not None:
+        page.content = zlib.decompress(held).decode("utf-8")
     if _session and _session.dirty:
         _session.rebuilt.add(page.url)
     return context
