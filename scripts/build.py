@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -53,22 +52,10 @@ def _up_to_date(out: Path, stamp: Path, current: str) -> bool:
     return manifest.is_file() and all((out / rel).is_file() for rel in manifest.read_text().split())
 
 
-@dataclass
-class Generated:
-    """What a run did: a one-line summary, and the files it wrote and removed (under out)."""
-
-    summary: str
-    written: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        return self.summary
-
-
 def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
              directory_urls: bool = True, force: bool = False,
-             memo: Memo | None = None) -> Generated:
-    """Validate and render; write into `out` (default docs/) unless `check`.
+             memo: Memo | None = None) -> str:
+    """Validate and render; write into `out` (default docs/) unless `check`. Returns a summary.
 
     `directory_urls=False` renders links for a site whose pages are `x.html` files (the
     offline copy); MkDocs' own default is `x/`. When nothing the output depends on has
@@ -81,7 +68,7 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
     stamp = out / STAMP
     current = "" if check else fingerprint(root, directory_urls)
     if not check and not force and _up_to_date(out, stamp, current):
-        return Generated("pages are up to date with data/ and the generator")
+        return "pages are up to date with data/ and the generator"
     memo = memo or Memo()
     memo.start()
     chronology = read_chronology(root / "data", memo=memo)
@@ -96,13 +83,13 @@ def generate(root: Path = ROOT, check: bool = False, out: Path | None = None,
             raise DataError([Problem(f"data/schema/{name}", 1, 1,
                                      "out of date with the model: run python scripts/build.py")
                              for name in stale])
-        return Generated(f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated")
+        return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
     for name, text in schemas().items():
         write_if_changed(schema_dir / name, text.encode())
     written, removed = write_pages(out, pages)
     write_if_changed(stamp, current.encode())
-    return Generated(f"{len(chronology.events)} events: {len(pages)} pages, "
-                     f"{len(written)} written, {len(removed)} removed", written, removed)
+    return (f"{len(chronology.events)} events: {len(pages)} pages, "
+            f"{len(written)} written, {len(removed)} removed")
 
 
 def main(argv: list[str] | None = None) -> int:

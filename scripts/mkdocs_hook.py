@@ -8,6 +8,8 @@ Under `mkdocs serve`:
   rewrote. This hook keeps that honest: the search index keeps every page (MkDocs' search
   would keep only the rebuilt ones), output of deleted pages is removed, and a change to
   what every page shows (mkdocs.yml, theme overrides, the glossary) rebuilds everything.
+In every build, each page's HTML is held compressed between MkDocs' two passes, which
+keeps a 10,000-event build in about half the memory.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class _Session:
         self.dirty = dirty
         self.memo = Memo()
         self.generator = build
-        self.code = code_digest(SCRIPTS / "timeline") + code_digest_file(SCRIPTS / "build.py")
+        self.code = _code()
         self.site_wide: str | None = None
         self.outputs: set[str] | None = None  # site files of the previous build's sources
         self.pages: set[str] = set()  # addresses of this build's pages
@@ -75,8 +77,10 @@ _session: _Session | None = None
 _held: dict[str, bytes] = {}
 
 
-def code_digest_file(path: Path) -> bytes:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+def _code() -> bytes:
+    """A digest of the generator's code: its modules, its templates and build.py."""
+    return code_digest(SCRIPTS / "timeline") + hashlib.blake2b(
+        (SCRIPTS / "build.py").read_bytes(), digest_size=16).digest()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -158,7 +162,7 @@ def on_serve(server, config, builder):
 
 def _reloaded():
     """The generator, with fresh copies of its modules if their code changed since the last build."""
-    code = code_digest(SCRIPTS / "timeline") + code_digest_file(SCRIPTS / "build.py")
+    code = _code()
     if code == _session.code:
         return _session.generator
     modules = ("problems", "dates", "memo", "load", "model", "validate", "exports", "ical",

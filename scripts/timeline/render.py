@@ -100,8 +100,9 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
            directory_urls: bool = True, memo: Memo | None = None) -> dict[str, str]:
     """Every generated file, as {path relative to docs/: text}; `base` is the site's address.
 
-    Markdown links are resolved by MkDocs; links inside raw HTML (the charts) are written
-    here, so they need to know whether pages live at `x/` or at `x.html`. With a `memo` kept
+    Markdown links are resolved by MkDocs; links inside raw HTML (the charts, and the lists,
+    which are HTML because MkDocs converts long Markdown lists slowly) are written here, so
+    they need to know whether pages live at `x/` or at `x.html`. With a `memo` kept
     from an earlier run, a page whose records did not change is taken from it, not rendered.
     """
     env, site = environment(), Site(chronology)
