@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.synth import synthesize
 
+from conftest import FIXTURE_DATA
 from timeline.render import render
 from timeline.validate import read_chronology
 
@@ -22,3 +23,13 @@ def test_large_synthetic_data_switches_the_overview_to_year_bars(tmp_path):
     pages = render(read_chronology(tmp_path / "data"))
     assert "tl-year-bar" in pages["index.md"] and "tl-year-bar" in pages["timeline.md"]
     assert "years/2010.md" in pages["timeline.md"] and 'id="tl-filter"' not in pages["timeline.md"]
+
+
+def test_the_overview_switches_to_year_bars_before_the_timeline_stops_listing(tmp_path):
+    synthesize(600, tmp_path / "data")
+    pages = render(read_chronology(tmp_path / "data"))
+    home, timeline = pages["index.md"], pages["timeline.md"]
+    assert "tl-year-bar" in home and "Each bar counts the events of a year" in home
+    assert "tl-year-bar" in timeline and 'id="tl-filter"' in timeline
+    fixture_home = render(read_chronology(FIXTURE_DATA))["index.md"]
+    assert "tl-year-bar" not in fixture_home and "Each mark is an event" in fixture_home

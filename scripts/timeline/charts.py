@@ -14,7 +14,10 @@ from .model import LANES, Event, Vote
 
 WIDTH, LABEL_W, TOP, LANE_H, RADIUS = 720, 150, 28, 46, 5
 OFFSETS = (0, -10, 10, -20, 20)
-MARK_LIMIT = 1500  # above this many events the overview draws a bar per lane and year
+# Above this many events the overview draws a bar per lane and year instead of a mark per
+# event: at 500 the marks of a year already crowd each other, and bars do not change when
+# an event is retitled, so the pages that show them need not be rebuilt then.
+MARK_LIMIT = 500
 
 
 def _svg(width: int, height: int, label: str, **attrs: str) -> ET.Element:

@@ -30,6 +30,8 @@ from .validate import Chronology
 TEMPLATES = Path(__file__).parent / "templates"
 CODE = code_digest(Path(__file__).parent)
 EVENT_TEMPLATE = Path(__file__).parent / "event_template.yaml"
+# Above this many events the timeline links to a page per year instead of listing them all.
+LIST_LIMIT = 1500
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "()<>\"' "}
 
@@ -124,7 +126,8 @@ def render(chronology: Chronology, base: str = "http://127.0.0.1:8000/",
                 chart = timeline_svg(site.events, site.actors, url_root(path, directory_urls), ext)
             return env.get_template(template).render(
                 site=site, root="../" * path.count("/"), up=url_root(path, directory_urls),
-                ext=ext, base=base, lanes_svg=chart, list_limit=MARK_LIMIT, **context)
+                ext=ext, base=base, lanes_svg=chart, year_bars=len(site.events) > MARK_LIMIT,
+                list_limit=LIST_LIMIT, **context)
         if shows is None:
             pages[path] = make()
         else:
