@@ -86,6 +86,14 @@ def _code() -> bytes:
 def on_startup(command: str, dirty: bool) -> None:
     global _session
     _session = _Session(dirty) if command == "serve" or dirty else None
+    if dirty:  # MkDocs warns at every dirty build of what this hook takes care of
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+        log.info("dirty builds: this hook keeps search, listings and deleted pages up to date")
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def on_pre_build(config) -> None:
