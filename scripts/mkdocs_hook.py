@@ -41,7 +41,7 @@ SITE_WIDE = ("docs/overrides", "docs/includes")
 
 
 class _Session:
-    """State kept from one build to the next under `mkdocs serve`."""
+    """State kept from one build to the next under `mkdocs serve` (or `mkdocs build --dirty`)."""
 
     def __init__(self, dirty: bool) -> None:
         self.dirty = dirty

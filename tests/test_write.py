@@ -42,3 +42,13 @@ def test_paths_outside_the_output_folder_are_refused(tmp_path: Path, bad: str):
     with pytest.raises(ValueError):
         write_pages(out, {bad: "x"})
     assert list(tmp_path.rglob("*")) == [out]
+
+
+def test_a_folder_linked_to_elsewhere_is_refused(tmp_path: Path):
+    out, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "events").symlink_to(elsewhere)
+    with pytest.raises(ValueError):
+        write_pages(out, {"events/x.md": "x"})
+    assert list(elsewhere.iterdir()) == []

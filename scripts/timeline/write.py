@@ -35,6 +35,10 @@ def write_pages(out: Path, pages: dict[str, str]) -> tuple[list[str], list[str]]
         parts = PurePosixPath(rel).parts
         if not parts or rel.startswith("/") or "\\" in rel or ".." in parts:
             raise ValueError(f"refusing to write outside {out}: {rel!r}")
+    # A folder that is a link to elsewhere would lead outside too: check each folder once.
+    for folder in {(out / rel).parent for rel in pages}:
+        if not folder.resolve().is_relative_to(out):
+            raise ValueError(f"refusing to write outside {out}: {folder}")
     manifest = out / MANIFEST
     previous = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
     written = [rel for rel in sorted(pages) if write_if_changed(out / rel, pages[rel].encode())]
