@@ -53,6 +53,10 @@ class PartialDate:
             return f"{_MONTHS[self.month - 1]} {self.year}"
         return str(self.year)
 
+    def covers(self, other: PartialDate) -> bool:
+        """True if `other` falls within the span this date may mean."""
+        return other.year == self.year and self.month in (0, other.month)
+
     def as_date(self) -> dt.date:
         """The first day this date can mean (for calendars and sorting by day)."""
         return dt.date(self.year, self.month or 1, self.day or 1)

@@ -121,6 +121,10 @@ class Source(Record):
     url: Url | None = Field(None, description="Address; leave out only when none exists (print).")
     date: PartialDate | None = Field(None, description="Publication date, if known.")
     note: OneLine | None = Field(None, description="What this source supports, when not obvious.")
+    copy_of: OneLine | None = Field(
+        None, description="If the address is a copy on another host, what it is a copy of "
+        "(e.g. 'UN press release GA/SHC/3840'). Cite a copy only where no original was found."
+    )
 
 
 class OtherDate(Record):
@@ -128,6 +132,17 @@ class OtherDate(Record):
 
     date: PartialDate = Field(description="The other date.")
     label: OneLine = Field(description="What this date is, e.g. 'document date'.")
+
+
+Confidence = Literal["verified", "likely"]
+
+
+def _attributed(record) -> None:
+    """A fact resting on one secondary source says whose it is."""
+    if record.confidence == "likely" and not record.according_to:
+        _fail("attribution", "a likely fact needs according_to: the one source that gives it")
+    if record.confidence == "verified" and record.according_to:
+        _fail("attribution", "according_to is only for confidence: likely")
 
 
 class Vote(Record):
@@ -141,6 +156,12 @@ class Vote(Record):
     )
     label: OneLine | None = Field(None, description="Which vote, e.g. 'procedural vote'.")
     note: OneLine | None = Field(None, description="e.g. who voted against, or what is unconfirmed.")
+    confidence: Confidence = Field(
+        "verified", description="verified (a primary text or two sources) or likely (one source)."
+    )
+    according_to: OneLine | None = Field(
+        None, description="For confidence: likely, the one source the figures rest on."
+    )
 
     @model_validator(mode="after")
     def _counts_or_consensus(self) -> Vote:
@@ -149,6 +170,35 @@ class Vote(Record):
             _fail("vote", "give either counts or without_vote: true, not both")
         if not self.without_vote and not counted:
             _fail("vote", "give the counts (yes, no, abstain) or without_vote: true")
+        _attributed(self)
+        return self
+
+
+PositionKind = Literal[
+    "main-sponsor", "co-sponsor", "in-favour", "consensus", "abstained", "against",
+    "not-voting", "dissociated",
+]
+
+
+class Position(Record):
+    """Where one state stood on a resolution, as a source reports it."""
+
+    state: Slug = Field(description="Id of the state in data/actors.yaml (a body in the governments lane).")
+    position: PositionKind = Field(
+        description="main-sponsor, co-sponsor, in-favour, consensus (joined it without "
+        "co-sponsoring), abstained, against, not-voting or dissociated."
+    )
+    confidence: Confidence = Field(
+        "verified", description="verified (a primary text or two sources) or likely (one source)."
+    )
+    according_to: OneLine | None = Field(
+        None, description="For confidence: likely, the one source that gives this position."
+    )
+    note: OneLine | None = Field(None, description="e.g. which stage, or what the source says exactly.")
+
+    @model_validator(mode="after")
+    def _attribution(self) -> Position:
+        _attributed(self)
         return self
 
 
@@ -169,6 +219,12 @@ class Event(Record):
     date: PartialDate = Field(description="When it happened, as precise as the sources allow.")
     end_date: PartialDate | None = Field(None, description="Last day, for spans such as hearings.")
     date_label: OneLine | None = Field(None, description="What `date` is, e.g. 'public release'.")
+    not_before: PartialDate | None = Field(
+        None, description="For a month- or year-only date: the earliest day the sources allow."
+    )
+    not_after: PartialDate | None = Field(
+        None, description="For a month- or year-only date: the latest day the sources allow."
+    )
     other_dates: list[OtherDate] = Field([], description="Other dates of the same event.")
     title: OneLine = Field(max_length=200, description="One line of plain text.")
     summary: Markdown = Field(description="A short neutral summary in Markdown, in your own words.")
@@ -180,11 +236,20 @@ class Event(Record):
     documents: list[Symbol] = Field(
         [], description="UN document symbols, e.g. A/HRC/RES/22/13 (defined in data/documents.yaml)."
     )
-    vote: Vote | None = Field(None, description="The vote, if there was one.")
+    vote: Vote | None = Field(None, description="The decision: the plenary vote, if there was one.")
+    committee_vote: Vote | None = Field(
+        None, description="The committee stage before the plenary (General Assembly Third Committee)."
+    )
+    positions: list[Position] = Field(
+        [], description="States' positions as sources report them (sponsor, vote, consensus)."
+    )
     quotes: list[Quote] = Field([], description="Short attributed quotations.")
     notes: list[Markdown] = Field([], description="Caveats: where sources disagree or are unsure.")
     sources: list[Source] = Field(min_length=1, description="At least one source for the facts.")
     related: list[Slug] = Field([], description="Ids of related events (linked both ways).")
+    landmark: Annotated[bool, Field(strict=True)] = Field(
+        False, description="true for the few events the home page walks a first-time reader through."
+    )
     added: Day | None = Field(None, description="Day this record was added (YYYY-MM-DD).")
     updated: Day | None = Field(None, description="Day this record was last corrected.")
 

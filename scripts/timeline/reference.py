@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .dates import PartialDate
-from .model import Actor, Event, OtherDate, Quote, Source, Tag, UNDocument, Vote
+from .model import Actor, Event, OtherDate, Position, Quote, Source, Tag, UNDocument, Vote
 
 MODELS: list[tuple[str, type[BaseModel]]] = [
     ("Event (data/events.yaml)", Event),
     ("Source", Source),
     ("Other date", OtherDate),
     ("Vote", Vote),
+    ("Position", Position),
     ("Quote", Quote),
     ("Actor (data/actors.yaml)", Actor),
     ("Tag (data/tags.yaml)", Tag),

@@ -275,6 +275,20 @@ def _check_references(docs: dict[str, Document], records: dict[str, list], probl
                        quote.source)
         if event.end_date and event.end_date < event.date:
             report(("end_date",), f"must not be before date {event.date}", str(event.end_date))
+        for i, position in enumerate(event.positions):
+            actor = actors.get(position.state)
+            if actor is None and position.state not in written["actors"]:
+                report(("positions", i, "state"), "must be the id of a state in data/actors.yaml"
+                       + _near(position.state, [a for a in actors if actors[a].kind == "body"]),
+                       position.state)
+            elif actor is not None and actor.kind != "body":
+                report(("positions", i, "state"), "must be a state (a body), not a person",
+                       position.state)
+        for bound in ("not_before", "not_after"):
+            day = getattr(event, bound)
+            if day and (event.date.precision == "day" or not event.date.covers(day)):
+                report((bound,), f"must be a day within date {event.date}, which must be "
+                       "a month or a year", str(day))
 
 
 def _reporter(doc: Document, ident: str, path: tuple, problems: list[Problem]):
