@@ -43,6 +43,10 @@ check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
+.PHONY: test-fast
+test-fast: $(STAMP) ## The quick tests only (no MkDocs builds, servers or browser): for the edit-test loop
+	$(BIN)/python -m pytest -m "not slow" -q
+
 node_modules/.installed: package-lock.json
 	npm ci
 	touch $@
@@ -53,7 +57,7 @@ audit: build node_modules/.installed ## Lighthouse on home, timeline and an even
 
 .PHONY: bench
 bench: $(STAMP) ## Measure build speed, memory and page weight at 100/1,000/10,000 events
-	$(BIN)/python scripts/bench/run.py
+	PYTHONPATH=scripts $(BIN)/python -m bench.run
 
 .PHONY: lock
 lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs network)

@@ -23,12 +23,9 @@ from pathlib import Path
 
 import yaml
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from timeline.problems import DataError  # noqa: E402
-from timeline.validate import read_chronology  # noqa: E402
-from timeline.write import write_if_changed  # noqa: E402
+from timeline.problems import DataError
+from timeline.read import read_chronology
+from timeline.write import write_if_changed
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = ("date", "title", "summary", "source_title", "source_publisher")

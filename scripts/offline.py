@@ -22,7 +22,9 @@ import time
 import zipfile
 from pathlib import Path
 
-import build
+from timeline.generate import generate
+from timeline.problems import DataError
+from timeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "nk-human-rights-timeline"
@@ -32,7 +34,7 @@ SHIM = Path(__file__).resolve().parent / "offline_assets" / "iframe-worker-shim.
 def build_offline(workdir: Path) -> Path:
     docs, site = workdir / "docs", workdir / "site"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(".*"))
-    build.generate(ROOT, out=docs, directory_urls=False)
+    generate(ROOT, out=docs, settings=Settings.from_config(ROOT / "mkdocs.yml").offline())
     shutil.copy(SHIM, docs / "assets" / "javascripts" / "iframe-worker-shim.js")
     config = workdir / "mkdocs.offline.yml"
     config.write_text(
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         try:
             site = build_offline(Path(tmp))
-        except build.DataError as exc:
+        except DataError as exc:
             print(exc.report(), file=sys.stderr)
             return 1
         except subprocess.CalledProcessError:

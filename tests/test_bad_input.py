@@ -14,7 +14,7 @@ import pytest
 
 from conftest import FIXTURE_DATA, build, snapshot
 from timeline.problems import DataError
-from timeline.validate import read_chronology
+from timeline.read import read_chronology
 
 CASES = sorted((Path(__file__).parent / "bad_input").glob("*.yaml"))
 

@@ -13,14 +13,15 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from timeline.generate import render_pages
+from timeline.pages import EVENT_TEMPLATE
+from timeline.read import read_chronology
 from timeline.reference import MODELS
-from timeline.render import EVENT_TEMPLATE, render
-from timeline.validate import read_chronology
 
 
 @pytest.fixture(scope="module")
 def add_page() -> str:
-    return render(read_chronology(ROOT / "data"))["add-an-event.md"]
+    return render_pages(read_chronology(ROOT / "data"))["add-an-event.md"]
 
 
 def test_add_an_event_page_documents_every_model_field(add_page):

@@ -14,9 +14,10 @@ import pytest
 
 from conftest import FIXTURE_DATA, build, snapshot
 from timeline.exports import CSV_COLUMNS
+from timeline.generate import render_pages
+from timeline.read import read_chronology
 from timeline.reference import MODELS
-from timeline.render import render
-from timeline.validate import read_chronology
+from timeline.settings import Settings
 
 BASE = "https://timeline.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -24,7 +25,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, str]:
-    return render(read_chronology(FIXTURE_DATA), BASE)
+    return render_pages(read_chronology(FIXTURE_DATA), Settings(BASE))
 
 
 def test_json_follows_its_published_schema(files):
@@ -60,7 +61,7 @@ def test_csv_keeps_korean_text_and_defuses_formulas(tmp_path):
     events = events.replace("title: Council creates an inquiry", "title: 조사위원회 설립")
     events = events.replace("title: The inquiry reports", "title: '=HYPERLINK(\"http://x\")'")
     (data / "events.yaml").write_text(events, "utf-8")
-    text = render(read_chronology(data), BASE)["data/events.csv"]
+    text = render_pages(read_chronology(data), Settings(BASE))["data/events.csv"]
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert rows[0]["title"] == "조사위원회 설립"
     assert rows[2]["title"] == "'=HYPERLINK(\"http://x\")"

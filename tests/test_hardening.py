@@ -16,12 +16,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import build as build_module
 from conftest import FIXTURE_DATA, build, run, snapshot
+from timeline.generate import generate, render_pages
 from timeline.load import load
 from timeline.problems import DataError
-from timeline.render import render
-from timeline.validate import read_chronology
+from timeline.read import read_chronology
 
 PROBLEM = re.compile(r"^data/[a-z]+\.yaml:\d+:\d+: \S")
 VALID = load(FIXTURE_DATA / "events.yaml", "data/events.yaml").data["events"]
@@ -40,7 +39,7 @@ def outcome(events_text: str) -> str:
             for problem in exc.problems:
                 assert PROBLEM.match(str(problem)), str(problem)
             return "refused"
-        render(chronology)
+        render_pages(chronology)
         return "built"
 
 
@@ -94,13 +93,13 @@ def test_mutated_events_are_built_or_refused(index, field, how, value, text):
 def test_a_refused_build_never_touches_the_output(tmp_path_factory, field, value):
     root = tmp_path_factory.mktemp("root")
     shutil.copytree(FIXTURE_DATA, root / "data")
-    build_module.generate(root, out=root / "docs")
+    generate(root, out=root / "docs")
     before = snapshot(root / "docs")
     events = [dict(e) for e in VALID]
     events[0][field] = value
     (root / "data" / "events.yaml").write_text(dump(events), "utf-8")
     try:
-        build_module.generate(root, out=root / "docs")
+        generate(root, out=root / "docs")
     except DataError:
         assert snapshot(root / "docs") == before
 
@@ -145,7 +144,7 @@ def test_a_huge_file_is_refused_quickly_in_bounded_memory(fixture_project):
         for i in range(25_000):  # 100,000 events
             f.write(re.sub(r"- id: ([a-z-]+)", rf"- id: \1-{i}", one))
     # Peak memory of this process image: VmHWM (ru_maxrss would include the forking parent).
-    code = ("import re, runpy, sys; sys.argv = ['build.py', '--check']\n"
+    code = ("import re, runpy, sys; sys.argv = ['build.py', '--check']; sys.path.insert(0, 'scripts')\n"
             "try:\n    runpy.run_path('scripts/build.py', run_name='__main__')\n"
             "except SystemExit as e:\n    code = e.code\n"
             "status = open('/proc/self/status').read()\n"

@@ -14,7 +14,7 @@ from conftest import FIXTURE_DATA, build, mkdocs
 from htmlpage import parse
 from timeline.load import load
 from timeline.problems import DataError
-from timeline.validate import read_chronology
+from timeline.read import read_chronology
 
 pytestmark = pytest.mark.slow
 

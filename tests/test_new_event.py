@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import build, run
-from timeline.validate import read_chronology
+from timeline.read import read_chronology
 
 ARGS = ["--date", "2016-03-23", "--title", "A new Council decision (test)", "--type", "decision",
         "--summary", "Added by the new-event helper's test.", "--source-title", "Test source",

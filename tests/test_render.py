@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA
-from timeline.render import markdown, meta, render, text, url
-from timeline.validate import read_chronology
+from timeline.generate import render_pages
+from timeline.read import read_chronology
+from timeline.render import markdown, meta, text, url
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render(read_chronology(FIXTURE_DATA))
+    return render_pages(read_chronology(FIXTURE_DATA))
 
 
 def test_pages_match_golden_files(pages: dict[str, str]):
@@ -76,39 +77,3 @@ def test_url_cannot_close_a_markdown_link():
 
 def test_meta_is_quoted_and_escaped():
     assert meta('x" onload="y') == '"x&quot; onload=&quot;y"'
-
-
-# Edits as `mkdocs serve` sees them, applied one after another to a copy of the fixture data.
-EDITS = [
-    ("events.yaml", "title: Public hearings [in] Seoul", "title: Renamed hearings"),
-    ("events.yaml", "date: 2013-08-20\n    end_date: 2013-08-24", "date: 2012-01-05"),  # reorders
-    ("events.yaml", "related: [inquiry-created]", "related: [report-released]"),
-    ("actors.yaml", "name: Example Council", "name: Renamed Council"),
-    ("tags.yaml", "  - id: votes", "  - id: votes"),  # no change at all
-    ("documents.yaml", "title: Report of the inquiry (fixture)", "title: Renamed report"),
-]
-
-
-def test_pages_from_the_memo_equal_pages_rendered_afresh(tmp_path: Path):
-    import shutil
-
-    from timeline.memo import Memo
-
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
-    memo = Memo()
-    memo.start()
-    render(read_chronology(data), memo=memo)
-    memo.finish()
-    for name, old, new in EDITS:
-        path = data / name
-        assert old in path.read_text("utf-8")
-        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
-        chronology = read_chronology(data)
-        memo.start()
-        remembered = render(chronology, memo=memo)
-        memo.finish()
-        assert remembered == render(read_chronology(data)), name
-        assert memo.hits, "the memo was never used"
-        if name == "tags.yaml":
-            assert memo.misses == 0, "nothing changed, yet pages were rendered again"

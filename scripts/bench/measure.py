@@ -17,7 +17,7 @@ import yaml
 
 SCRIPTS = Path(__file__).resolve().parent.parent
 ROOT = SCRIPTS.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "scripts"}
 _SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
                                ".bench", ".generated-pages")
 
@@ -70,27 +70,27 @@ def mkdocs_build(root: Path, config: str | None = None) -> tuple[float, int]:
 
 def generator(root: Path) -> float:
     """The generator alone on a fresh copy: interpreter start-up aside, imports included."""
-    seconds, _, _ = python("sys.path.insert(0, 'scripts'); import build; build.generate()", root)
+    seconds, _, _ = python("from pathlib import Path\n"
+                           "from timeline.generate import generate\ngenerate(Path('.'))", root)
     return seconds
 
 
 EDIT_GENERATOR = """
-sys.path.insert(0, 'scripts')
 import re, time
 from pathlib import Path
-import build
-from timeline.memo import Memo
+from timeline.cache import Memo
+from timeline.generate import generate
 memo = Memo()
-build.generate(force=True, memo=memo)
+generate(Path('.'), force=True, memo=memo)
 events = Path('data/events.yaml')
 text = events.read_text()
 title = re.search(r'\\n  title: (.+)', text).group(1)
 events.write_text(text.replace('title: ' + title, 'title: Edited for the benchmark', 1))
 begin = time.perf_counter()
-build.generate(memo=memo)
+generate(Path('.'), memo=memo)
 print('@edit', time.perf_counter() - begin)
 events.write_text(text)
-build.generate(memo=memo)
+generate(Path('.'), memo=memo)
 """
 
 

@@ -2,8 +2,8 @@
 """`make bench`: build synthetic chronologies of 100, 1,000 and 10,000 events and print one
 table in which every figure is measured in this run and shown against its floor.
 
-    python scripts/bench/run.py                 # all sizes; writes docs/performance.md
-    python scripts/bench/run.py --sizes 100 1000 --no-page
+    PYTHONPATH=scripts python -m bench.run            # all sizes; writes docs/performance.md
+    PYTHONPATH=scripts python -m bench.run --sizes 100 1000 --no-page
 
 Targets are reported, not asserted: this is a measurement, not a test.
 """
@@ -20,11 +20,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import measure  # noqa: E402
-from bench.synth import synthesize  # noqa: E402
-from timeline.validate import read_chronology  # noqa: E402
+from bench import measure
+from bench.synth import synthesize
+from timeline.read import read_chronology
 
 PAGE = measure.ROOT / "docs" / "performance.md"
 

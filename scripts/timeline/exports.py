@@ -10,32 +10,21 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 
 from pydantic import Field
 
+from .cache import memoized
+from .chronology import Chronology
 from .dates import PartialDate
-from .memo import Memo
 from .model import Actor, Event, Record, Tag, UNDocument
-from .validate import Chronology
 
 LICENSE = "CC BY 4.0"
 SCHEMA_VERSION = "1"
 
 
-def site_url() -> str:
-    """The published address (SITE_URL), by default the local `mkdocs serve` one."""
-    return os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
-
-
 def permalink(base: str, event: Event) -> str:
+    """An event's permanent address on the published site."""
     return f"{base}events/{event.id}/"
-
-
-def data_version(chronology: Chronology) -> str:
-    """The day of the latest addition or correction: it changes exactly when the data does."""
-    days = [d for e in chronology.events for d in (e.added, e.updated) if d]
-    return str(max(days)) if days else "unversioned"
 
 
 class ExportedEvent(Event):
@@ -62,31 +51,29 @@ def export_schema() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_json(chronology: Chronology, base: str, memo: Memo | None = None) -> str:
+def _dump(value: object, level: int) -> str:
+    return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * level)
+
+
+@memoized
+def _json_event(event: Event, base: str) -> str:
+    return _dump({**event.model_dump(mode="json", exclude_none=True), "url": permalink(base, event)}, 2)
+
+
+def to_json(chronology: Chronology, base: str) -> str:
     """The export described by `ExportFile`, one space per level of indentation.
 
-    Each event is serialised on its own (and, with a `memo`, only when it changed), then
-    indented to its place: the same bytes as dumping the whole document at once.
+    Each event is serialised on its own, then indented to its place: the same bytes as
+    dumping the whole document at once.
     """
-    memo = memo or Memo()
-
-    def dump(value: object, level: int) -> str:
-        return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * level)
-
-    def event(e: Event) -> str:
-        record = {**e.model_dump(mode="json", exclude_none=True), "url": permalink(base, e)}
-        return dump(record, 2)
-
-    head = {"schema_version": SCHEMA_VERSION, "version": data_version(chronology),
-            "license": LICENSE}
+    head = {"schema_version": SCHEMA_VERSION, "version": chronology.version, "license": LICENSE}
     parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
-    events = [memo.get(("json", chronology.digests[e.id], base), lambda e=e: event(e))
-              for e in chronology.events]
+    events = [_json_event(e, base) for e in chronology.events]
     parts.append(' "events": ' + ("[\n  " + ",\n  ".join(events) + "\n ]" if events else "[]"))
     for key in ("actors", "tags", "documents"):
         records = [r.model_dump(mode="json", exclude_none=True)
                    for r in getattr(chronology, key).values()]
-        parts.append(f' "{key}": ' + dump(records, 1))
+        parts.append(f' "{key}": ' + _dump(records, 1))
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
@@ -119,18 +106,20 @@ def _row(event: Event, base: str) -> list[str]:
     )]
 
 
-def to_csv(chronology: Chronology, base: str, memo: Memo | None = None) -> str:
+def _line(row: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(row)
+    return out.getvalue()
+
+
+@memoized
+def _csv_event(event: Event, base: str) -> str:
+    return _line(_row(event, base))
+
+
+def to_csv(chronology: Chronology, base: str) -> str:
     """UTF-8 with a byte-order mark, so spreadsheets read Korean and accents correctly."""
-    memo = memo or Memo()
-
-    def line(row: list[str]) -> str:
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerow(row)
-        return out.getvalue()
-
-    rows = [memo.get(("csv", chronology.digests[e.id], base), lambda e=e: line(_row(e, base)))
-            for e in chronology.events]
-    return "\ufeff" + line(CSV_COLUMNS) + "".join(rows)
+    return "\ufeff" + _line(CSV_COLUMNS) + "".join(_csv_event(e, base) for e in chronology.events)
 
 
 def midnight(day: PartialDate) -> dt.datetime:

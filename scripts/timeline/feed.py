@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .exports import data_version, midnight, permalink, record_stamp
-from .validate import Chronology
+from .chronology import Chronology
+from .exports import midnight, permalink, record_stamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 LATEST = 50
@@ -23,7 +23,7 @@ def _when(stamp) -> str:
 
 
 def to_atom(chronology: Chronology, base: str) -> str:
-    version = data_version(chronology)
+    version = chronology.version
     recorded = [e for e in chronology.events if e.added or e.updated]
     # Newest record first; among records of the same day, the most recent event first.
     recorded.sort(key=lambda e: (record_stamp(e, version), e.date, e.id), reverse=True)

@@ -11,10 +11,10 @@ import datetime as dt
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from .cache import memoized
+from .chronology import Chronology
 from .dates import PartialDate
-from .exports import data_version, permalink, record_stamp
-from .memo import Memo
-from .validate import Chronology
+from .exports import permalink, record_stamp
 
 UID_DOMAIN = "nk-human-rights-timeline"
 
@@ -28,25 +28,22 @@ def _after(date: PartialDate) -> dt.date:
     return dt.date(date.year + 1, 1, 1)
 
 
-def to_ics(chronology: Chronology, base: str, memo: Memo | None = None) -> str:
-    """The calendar; with a `memo` from an earlier run, unchanged events are not serialised again."""
-    memo = memo or Memo()
+def to_ics(chronology: Chronology, base: str) -> str:
+    """The calendar: a head, one VEVENT per event, the end."""
     cal = Calendar()
     cal.add("prodid", "-//North Korea Human Rights Timeline//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "North Korea Human Rights Timeline")
     head, tail = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
-    version = data_version(chronology)
     parts = [head]
     for event in chronology.events:
-        stamp = record_stamp(event, version)
-        tags = [chronology.tags[t].name for t in event.tags]
-        key = ("ics", chronology.digests[event.id], base, stamp.isoformat(), *tags)
-        parts.append(memo.get(key, lambda e=event, s=stamp, t=tags: _vevent(e, base, s, t)))
+        tags = tuple(chronology.tags[t].name for t in event.tags)
+        parts.append(_vevent(event, base, record_stamp(event, chronology.version), tags))
     return b"".join([*parts, b"END:VCALENDAR", tail]).decode("utf-8")
 
 
-def _vevent(event, base: str, stamp: dt.datetime, tags: list[str]) -> bytes:
+@memoized
+def _vevent(event, base: str, stamp: dt.datetime, tags: tuple[str, ...]) -> bytes:
     item = VEvent()
     item.add("uid", f"{event.id}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)
@@ -57,7 +54,7 @@ def _vevent(event, base: str, stamp: dt.datetime, tags: list[str]) -> bytes:
     if event.location:
         item.add("location", event.location)
     if tags:
-        item.add("categories", tags)
+        item.add("categories", list(tags))
     item.add("description", _description(event))
     return item.to_ical()
 

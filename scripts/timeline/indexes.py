@@ -6,10 +6,16 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from .charts import lane_of
+from markupsafe import Markup
+
+from .charts import MARK_LIMIT, lane_of, timeline_svg
+from .chronology import Chronology
 from .dates import PartialDate
 from .model import Actor, Event, Vote
-from .validate import Chronology
+from .settings import Settings
+
+# Above this many events the timeline links to a page per year instead of listing them all.
+LIST_LIMIT = 1500
 
 TYPE_NAMES = {
     "resolution": "Resolutions", "report": "Reports", "meeting": "Meetings", "hearing": "Hearings",
@@ -22,7 +28,11 @@ TYPE_NAMES = {
 class Site:
     """What the templates need: the chronology plus the indexes derived from it."""
 
-    def __init__(self, chronology: Chronology):
+    def __init__(self, chronology: Chronology, settings: Settings | None = None):
+        self.chronology = chronology
+        self.settings = settings or Settings()
+        self.list_limit = LIST_LIMIT
+        self.year_bars = len(chronology.events) > MARK_LIMIT
         self.events = chronology.events
         self.actors = chronology.actors
         self.tags = chronology.tags
@@ -49,6 +59,17 @@ class Site:
         for key, linked in self.related.items():
             unique = {e.id: e for e in linked}.values()
             self.related[key] = sorted(unique, key=lambda e: (e.date, e.id))
+
+    @property
+    def years(self) -> str:
+        """`2002 to 2025`, or "" while there are no events."""
+        return f"{self.events[0].date.year} to {self.events[-1].date.year}" if self.events else ""
+
+    def chart(self, up: str) -> Markup:
+        """The overview of every event by body, with links relative to a page at `up`."""
+        if not self.events:
+            return Markup("")
+        return Markup(timeline_svg(self.events, self.actors, up, self.settings.ext))
 
     def by_year(self, events: list[Event]) -> dict[int, list[Event]]:
         years: dict[int, list[Event]] = defaultdict(list)
@@ -79,7 +100,7 @@ class Site:
         facets = {e.id: {"body": e.bodies, "type": [e.type or "other"], "tag": e.tags,
                          "year": [str(e.date.year)]} for e in self.events}
         text = json.dumps(facets, separators=(",", ":"))
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
     def bodies_in_use(self) -> list[Actor]:
         used = {b for e in self.events for b in e.bodies}

@@ -6,90 +6,23 @@ This module is the single source of truth. The JSON Schema that editors' tools u
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, ClassVar, Literal
-from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .dates import PartialDate, parse_day
-
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){1,7}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.M
+from .dates import PartialDate
+from .fields import (
+    Confidence,
+    Count,
+    Day,
+    Markdown,
+    OneLine,
+    Slug,
+    Symbol,
+    Url,
+    attributed,
+    fail,
 )
-
-
-def _fail(kind: str, rule: str, got: object = None):
-    """Reject a value; `got` replaces the whole input in the message when only a part is bad."""
-    raise PydanticCustomError(kind, rule, None if got is None else {"got": got})
-
-
-def _slug(v: str) -> str:
-    if len(v) > 80 or not _SLUG.fullmatch(v):
-        _fail("slug", "must be a kebab-case slug (lowercase letters, digits and single hyphens)")
-    return v
-
-
-def _one_line(v: str) -> str:
-    if not v.strip():
-        _fail("empty", "must not be empty")
-    if "\n" in v or "\r" in v:
-        _fail("one_line", "must be one line of text")
-    if _CONTROL.search(v):
-        _fail("control", "must not contain control or text-direction characters")
-    return v.strip()
-
-
-def _markdown(v: str) -> str:
-    if not v.strip():
-        _fail("empty", "must not be empty")
-    if _CONTROL.search(v.replace("\t", " ")):
-        _fail("control", "must not contain control or text-direction characters")
-    if "![" in v:
-        _fail("image", "must not contain images (the site loads nothing from other hosts)")
-    for match in _LINK_TARGET.finditer(v):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if not _is_web_url(target):
-            _fail("link", "links must point to http:// or https:// addresses", target)
-    return v.strip()
-
-
-def _is_web_url(v: str) -> bool:
-    parts = urlsplit(v) if not any(c.isspace() for c in v) else None
-    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
-
-
-def _url(v: str) -> str:
-    if not _is_web_url(v):
-        _fail("url", "must be a full http:// or https:// address")
-    return v
-
-
-def _symbol(v: str) -> str:
-    if not _SYMBOL.fullmatch(v):
-        _fail("symbol", "must be a UN document symbol such as A/HRC/RES/22/13")
-    return v
-
-
-def _text_schema(**extra) -> WithJsonSchema:
-    return WithJsonSchema({"type": "string", **extra})
-
-
-Slug = Annotated[str, Field(strict=True), AfterValidator(_slug),
-                 _text_schema(pattern=_SLUG.pattern.join("^$"), maxLength=80)]
-OneLine = Annotated[str, Field(strict=True), AfterValidator(_one_line),
-                    _text_schema(minLength=1, pattern=r"^[^\n\r]+$")]
-Markdown = Annotated[str, Field(strict=True), AfterValidator(_markdown), _text_schema(minLength=1)]
-Url = Annotated[str, Field(strict=True), AfterValidator(_url),
-                _text_schema(format="uri", pattern="^https?://")]
-Symbol = Annotated[str, Field(strict=True), AfterValidator(_symbol),
-                   _text_schema(pattern=_SYMBOL.pattern.join("^$"))]
-Day = Annotated[PartialDate, AfterValidator(parse_day)]
-Count = Annotated[int, Field(strict=True, ge=0, le=500)]
 
 EventType = Literal[
     "resolution", "report", "meeting", "hearing", "appointment", "statement",
@@ -134,17 +67,6 @@ class OtherDate(Record):
     label: OneLine = Field(description="What this date is, e.g. 'document date'.")
 
 
-Confidence = Literal["verified", "likely"]
-
-
-def _attributed(record) -> None:
-    """A fact resting on one secondary source says whose it is."""
-    if record.confidence == "likely" and not record.according_to:
-        _fail("attribution", "a likely fact needs according_to: the one source that gives it")
-    if record.confidence == "verified" and record.according_to:
-        _fail("attribution", "according_to is only for confidence: likely")
-
-
 class Vote(Record):
     """A recorded vote (in favour - against - abstentions) or an adoption without a vote."""
 
@@ -167,10 +89,10 @@ class Vote(Record):
     def _counts_or_consensus(self) -> Vote:
         counted = [n for n in (self.yes, self.no, self.abstain) if n is not None]
         if self.without_vote and counted:
-            _fail("vote", "give either counts or without_vote: true, not both")
+            fail("vote", "give either counts or without_vote: true, not both")
         if not self.without_vote and not counted:
-            _fail("vote", "give the counts (yes, no, abstain) or without_vote: true")
-        _attributed(self)
+            fail("vote", "give the counts (yes, no, abstain) or without_vote: true")
+        attributed(self)
         return self
 
 
@@ -198,7 +120,7 @@ class Position(Record):
 
     @model_validator(mode="after")
     def _attribution(self) -> Position:
-        _attributed(self)
+        attributed(self)
         return self
 
 
@@ -270,9 +192,9 @@ class Actor(Record):
     @model_validator(mode="after")
     def _lane_for_bodies(self) -> Actor:
         if self.kind == "body" and self.lane is None:
-            _fail("lane", f"lane is required for a body: one of {', '.join(LANES)}")
+            fail("lane", f"lane is required for a body: one of {', '.join(LANES)}")
         if self.kind == "person" and self.lane is not None:
-            _fail("lane", "lane is only for bodies; leave it out for a person")
+            fail("lane", "lane is only for bodies; leave it out for a person")
         return self
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import build, mkdocs, run
 from htmlpage import parse
-from timeline.validate import read_chronology
+from timeline.read import read_chronology
 
 pytestmark = pytest.mark.slow
 

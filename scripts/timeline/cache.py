@@ -1,0 +1,129 @@
+"""The one place results are kept from one run of the generator to the next.
+
+`mkdocs serve` runs the generator after every edit, and most of what it makes shows records
+that did not change. The pipeline opens a run of a `Memo` it keeps (`with memo.run():`); while
+a run is open, a function marked `@memoized` is called only for arguments not seen in the last
+run, and a page (see `pages.Page`) is rendered only if something it shows changed. Keys are
+made here and nowhere else: from the arguments' digests, the records a page declares it shows,
+and what every page shows (names of actors, tags and documents, the settings, the code).
+Outside a run (the command line, the tests) everything is computed afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+T = TypeVar("T")
+_active: ContextVar[Memo | None] = ContextVar("memo", default=None)
+CODE_DIR = Path(__file__).parent
+
+
+class Memo:
+    """Values by key; a key not asked for in a completed run is dropped at its end."""
+
+    def __init__(self) -> None:
+        self._previous: dict[Hashable, object] = {}
+        self._current: dict[Hashable, object] = {}
+        self._digests: dict[int, tuple[object, bytes]] = {}
+        self.hits = self.misses = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self._previous
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        if key in self._current:
+            return self._current[key]  # type: ignore[return-value]
+        if key in self._previous:
+            self.hits += 1
+            value = self._previous[key]
+        else:
+            self.misses += 1
+            value = make()
+        self._current[key] = value
+        return value  # type: ignore[return-value]
+
+    def digest(self, record: BaseModel) -> bytes:
+        """A record's content digest, computed once per run (records are immutable)."""
+        held = self._digests.get(id(record))
+        if held is None or held[0] is not record:
+            held = (record, digest(record.model_dump_json()))
+            self._digests[id(record)] = held
+        return held[1]
+
+    @contextlib.contextmanager
+    def run(self) -> Iterator[Memo]:
+        """One run of the generator: what the last completed run used stays available."""
+        self._current, self._digests = {}, {}
+        self.hits = self.misses = 0
+        token = _active.set(self)
+        try:
+            yield self
+        finally:
+            _active.reset(token)
+        self._previous, self._current, self._digests = self._current, {}, {}
+
+
+def active() -> Memo | None:
+    return _active.get()
+
+
+def memoized(fn: Callable[..., T]) -> Callable[..., T]:
+    """Mark a pure function of records, text and settings as safe to remember between runs."""
+    @functools.wraps(fn)
+    def wrapper(*args):
+        memo = _active.get()
+        if memo is None:
+            return fn(*args)
+        key = (fn.__module__, fn.__qualname__, *(_part(memo, a) for a in args))
+        return memo.get(key, lambda: fn(*args))
+    return wrapper
+
+
+def _part(memo: Memo, value: object) -> Hashable:
+    if isinstance(value, BaseModel):
+        return memo.digest(value)
+    if isinstance(value, type):
+        return value.__qualname__
+    if isinstance(value, (list, tuple)):
+        return tuple(_part(memo, v) for v in value)
+    return value  # text, numbers, settings (frozen dataclasses)
+
+
+def page_key(memo: Memo, shared: bytes, path: str, template: str, shows: tuple) -> Hashable:
+    """The key of a page: what every page shows, its own path and template, and its records."""
+    return (shared, path, template, *(memo.digest(r) if r is not None else b"" for r in shows))
+
+
+def shared_digest(chronology, settings) -> bytes:
+    """What any page may show besides its own records: names of actors, tags and documents,
+    the settings and the generator's own code."""
+    names = (json.dumps([r.model_dump(mode="json") for r in records.values()])
+             for records in (chronology.actors, chronology.tags, chronology.documents))
+    return digest(code_digest(), repr(settings), *names)
+
+
+def digest(*parts: str | bytes) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode())
+        h.update(b"\0")
+    return h.digest()
+
+
+@functools.cache
+def code_digest() -> bytes:
+    """The generator's modules and templates: a code edit renders afresh (read once per process;
+    the hook imports the generator anew when its code changes)."""
+    files = sorted(p for p in CODE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return digest(*(p.relative_to(CODE_DIR).as_posix().encode() + b"\0" + p.read_bytes()
+                    for p in files))

@@ -1,0 +1,39 @@
+"""The validated chronology: every record of the data files, events in reading order."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from .model import Actor, Event, Tag, UNDocument
+
+
+def reading_order(event: Event) -> tuple:
+    """Where an event stands in every list, feed and export: by date, then id.
+
+    A date known only to the month or the year sorts after the days it covers (it may be
+    any of them), unless the sources bound it (`not_after`): then it sorts at that bound.
+    """
+    return (event.not_after or event.date, event.id)
+
+
+@dataclass
+class Chronology:
+    """Validated data: events in reading order; actors, tags and documents by id or symbol."""
+
+    events: list[Event]
+    actors: dict[str, Actor]
+    tags: dict[str, Tag]
+    documents: dict[str, UNDocument]
+    event_ids: dict[str, Event] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.events = sorted(self.events, key=reading_order)
+        self.event_ids = {e.id: e for e in self.events}
+        self.documents = dict(sorted(self.documents.items()))
+
+    @functools.cached_property
+    def version(self) -> str:
+        """The day of the latest addition or correction: it changes exactly when the data does."""
+        days = [d for e in self.events for d in (e.added, e.updated) if d]
+        return str(max(days)) if days else "unversioned"

@@ -1,0 +1,132 @@
+"""The pipeline: read the data, render every page of the table, write what changed.
+
+    from timeline.generate import generate
+    print(generate(Path(".")))            # as `python scripts/build.py` does
+
+The command line, the MkDocs hook, the offline copy, the benchmark and the tests all call
+`generate`. It does not depend on MkDocs: after it, any MkDocs-compatible builder gives the
+site. On a data problem it raises DataError listing every problem, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from pathlib import Path
+
+from .cache import Memo, active, code_digest, page_key, shared_digest
+from .chronology import Chronology
+from .indexes import Site
+from .pages import Page, table
+from .problems import DataError, Problem
+from .read import read_chronology
+from .render import render_template
+from .schema import schemas
+from .settings import Settings
+from .write import MANIFEST, write_if_changed, write_pages
+
+STAMP = ".generated-stamp"
+# Below this many pages, starting processes costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def generate(root: Path, *, settings: Settings | None = None, out: Path | None = None,
+             check: bool = False, force: bool = False, memo: Memo | None = None) -> str:
+    """Validate and render; write into `out` (default docs/) unless `check`. Returns a summary.
+
+    When nothing the output depends on changed since the last successful run there is nothing
+    to do (so the hook costs next to nothing after `python scripts/build.py`); `force` redoes
+    it. A `memo` kept between runs (as `mkdocs serve` does) spares work on unchanged records.
+    """
+    settings = settings or Settings.from_config(root / "mkdocs.yml")
+    out = out or root / "docs"
+    current = "" if check else fingerprint(root, settings)
+    if not check and not force and _up_to_date(out, current):
+        return "pages are up to date with data/ and the generator"
+    if memo is None:
+        chronology = read_chronology(root / "data")
+        pages = render_pages(chronology, settings)
+    else:
+        with memo.run():
+            chronology = read_chronology(root / "data")
+            pages = render_pages(chronology, settings)
+    schema_dir = root / "data" / "schema"
+    if check:
+        stale = [name for name, text in schemas().items()
+                 if not (schema_dir / name).is_file() or (schema_dir / name).read_text("utf-8") != text]
+        if stale:
+            raise DataError([Problem(f"data/schema/{name}", 1, 1,
+                                     "out of date with the model: run python scripts/build.py")
+                             for name in stale])
+        return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
+    for name, text in schemas().items():
+        write_if_changed(schema_dir / name, text.encode())
+    written, removed = write_pages(out, pages)
+    write_if_changed(out / STAMP, current.encode())
+    return (f"{len(chronology.events)} events: {len(pages)} pages, "
+            f"{len(written)} written, {len(removed)} removed")
+
+
+def render_pages(chronology: Chronology, settings: Settings | None = None) -> dict[str, str]:
+    """Every generated file, as {path relative to docs/: text}."""
+    site = Site(chronology, settings)
+    pages = list(table(site))
+    memo = active()
+    if memo is None:
+        return dict(zip((p.path for p in pages), _render_all(site, pages), strict=True))
+    shared = shared_digest(chronology, settings)
+    texts = {}
+    for page in pages:
+        if page.shows is None:
+            texts[page.path] = _render(site, page)
+        else:
+            key = page_key(memo, shared, page.path, page.template or "", page.shows)
+            texts[page.path] = memo.get(key, lambda p=page: _render(site, p))
+    return texts
+
+
+def _render(site: Site, page: Page) -> str:
+    if page.export is not None:
+        return page.export(site.chronology, site.settings.base)
+    return render_template(page.template, page.path, site, **page.context)
+
+
+_work: tuple[Site, list[Page]] | None = None  # what forked workers render from
+
+
+def _render_at(i: int) -> str:
+    return _render(_work[0], _work[1][i])
+
+
+def _render_all(site: Site, pages: list[Page]) -> list[str]:
+    """Every page, in two processes where that is quicker (forked: they share the data)."""
+    global _work
+    workers = min(2, os.cpu_count() or 1)
+    if len(pages) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render(site, p) for p in pages]
+    _work = (site, pages)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_at, range(len(pages)), chunksize=16)
+    finally:
+        _work = None
+
+
+def fingerprint(root: Path, settings: Settings) -> str:
+    """A hash of everything the output depends on: data, generator code, settings."""
+    digest = hashlib.sha256(repr(settings).encode() + code_digest())
+    for path in sorted((root / "data").glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as f:  # in chunks: a large file is never held twice
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _up_to_date(out: Path, current: str) -> bool:
+    stamp = out / STAMP
+    if not stamp.is_file() or stamp.read_text() != current:
+        return False
+    manifest = out / MANIFEST
+    return manifest.is_file() and all((out / rel).is_file() for rel in manifest.read_text().split())

@@ -1,0 +1,73 @@
+"""The table of every file the generator makes: its path, how it is made, what it shows.
+
+`shows` names the records a page depends on beyond what every page shows (names of actors,
+tags and documents, the settings, the code: see cache.shared_digest). Under `mkdocs serve` a
+page is rendered again only when one of those records changed; `shows=None` means the page
+depends on every event (home, timeline, the exports) and is always rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .exports import export_schema, to_csv, to_json
+from .feed import LATEST, to_atom
+from .ical import to_ics
+from .indexes import TYPE_NAMES, Site
+from .reference import MODELS, fields
+
+EVENT_TEMPLATE = Path(__file__).parent / "event_template.yaml"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/
+    template: str | None = None  # a Markdown page from this template ...
+    export: Callable | None = None  # ... or a data file from this function of (chronology, base)
+    shows: tuple | None = None  # the events it shows (None: all of them)
+    context: dict = field(default_factory=dict, compare=False)
+
+
+def table(site: Site) -> Iterator[Page]:
+    yield Page("index.md", "home.md.j2")
+    yield Page("timeline.md", "timeline.md.j2")
+    events = site.events
+    for i, event in enumerate(events):
+        prev = events[i - 1] if i > 0 else None
+        nxt = events[i + 1] if i + 1 < len(events) else None
+        yield Page(f"events/{event.id}.md", "event.md.j2",
+                   shows=(prev, event, nxt, *site.related[event.id]),
+                   context={"event": event, "prev": prev, "next": nxt})
+    for kind, folder in (("body", "bodies"), ("person", "people")):
+        yield Page(f"{folder}/index.md", "actors.md.j2", context={"kind": kind, "folder": folder})
+        for actor in site.actors_of(kind):
+            yield Page(f"{folder}/{actor.id}.md", "actor.md.j2", shows=tuple(site.by_actor[actor.id]),
+                       context={"actor": actor})
+    yield Page("tags/index.md", "tags.md.j2")
+    for tag in site.tags.values():
+        yield Page(f"tags/{tag.id}.md", "tag.md.j2", shows=tuple(site.by_tag[tag.id]),
+                   context={"tag": tag})
+    yield Page("types/index.md", "types.md.j2")
+    for kind, listed in site.by_type().items():
+        yield Page(f"types/{kind}.md", "facet.md.j2", shows=tuple(listed), context={
+            "events": listed, "title": TYPE_NAMES[kind], "intro": f"Events of the type “{kind}”."})
+    for year, listed in site.by_year(events).items():
+        yield Page(f"years/{year}.md", "facet.md.j2", shows=tuple(listed), context={
+            "events": listed, "title": f"Events of {year}", "intro": f"The events of {year}, in date order."})
+    yield Page("votes.md", "votes.md.j2", shows=tuple(e for e in events if e.vote or e.committee_vote))
+    yield Page("documents.md", "documents.md.j2")
+    reference = [(title, fields(model)) for title, model in MODELS]
+    yield Page("add-an-event.md", "add-an-event.md.j2", shows=(), context={
+        "event_template": Markup(EVENT_TEMPLATE.read_text("utf-8").rstrip()),  # our own file
+        "reference": reference})
+    yield Page("data.md", "data.md.j2", context={
+        "version": site.chronology.version, "feed_size": LATEST, "reference": reference})
+    yield Page("data/events.json", export=to_json)
+    yield Page("data/events.schema.json", export=lambda chronology, base: export_schema(), shows=())
+    yield Page("data/events.csv", export=to_csv)
+    yield Page("data/events.ics", export=to_ics)
+    yield Page("feed.xml", export=to_atom)

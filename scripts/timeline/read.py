@@ -1,0 +1,99 @@
+"""Read the data files into a validated `Chronology`, or raise DataError with every problem.
+
+    chronology = read_chronology(Path("data"))
+
+Each entry of a file is first parsed and validated on its own (quicker than tracking the
+position of every value, and remembered between runs under `mkdocs serve`); at the first sign
+of trouble the files are read afresh keeping positions, so every problem has its line and
+column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .cache import memoized
+from .chronology import Chronology
+from .load import MAX_BYTES, Document, load, load_item, split_items
+from .problems import DataError, Problem
+from .rules import Known, check_events
+from .validate import FILES, Checked, check_unique, validate_file
+
+
+def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
+    return read_quickly(data_dir, prefix) or read_with_positions(data_dir, prefix)
+
+
+def read_with_positions(data_dir: Path, prefix: str) -> Chronology:
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    checked: dict[str, list[Checked]] = {}
+    for key in FILES:
+        name = f"{prefix}/{key}.yaml"
+        try:
+            docs[key] = load(data_dir / f"{key}.yaml", name)
+        except FileNotFoundError:
+            problems.append(Problem(name, 1, 1, "file not found"))
+            continue
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(docs[key].problems)
+        checked[key] = validate_file(docs[key], key, problems)
+    if len(checked) == len(FILES):
+        check_events(docs["events"], checked["events"], _known(docs, checked), problems)
+    if problems:
+        raise DataError(problems)
+    return _chronology(checked)
+
+
+def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
+    """The chronology from entries parsed one by one; None at the first sign of trouble."""
+    docs: dict[str, Document] = {}
+    checked: dict[str, list[Checked]] = {}
+    for key in FILES:
+        path = data_dir / f"{key}.yaml"
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return None
+            pieces = split_items(path.read_bytes().decode("utf-8"), key)
+            if pieces is None:
+                return None
+            entries = [_entry(piece, key) for piece in pieces]
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
+            return None  # a pydantic ValidationError is a ValueError
+        docs[key] = Document(f"{prefix}/{key}.yaml", {key: [item for item, _ in entries]}, {})
+        checked[key] = [Checked(record, (key, i), "") for i, (_, record) in enumerate(entries)]
+    problems: list[Problem] = []
+    for key in FILES:
+        check_unique(docs[key], key, checked[key], problems)
+    check_events(docs["events"], checked["events"], _known(docs, checked), problems)
+    return None if problems else _chronology(checked)
+
+
+@memoized
+def _entry(text: str, key: str) -> tuple[object, object]:
+    item = load_item(text)
+    return item, FILES[key].model_validate(item)
+
+
+def _known(docs: dict[str, Document], checked: dict[str, list[Checked]]) -> Known:
+    actors = {c.record.id: c.record for c in checked["actors"] if c.valid}
+    return Known(actors, {key: _written(docs[key], key, model.KEY) for key, model in FILES.items()})
+
+
+def _written(doc: Document, key: str, field: str) -> set[str]:
+    """Ids written in a file, valid records or not (so one bad record hides no other)."""
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    return {i[field] for i in items or () if isinstance(i, dict) and isinstance(i.get(field), str)}
+
+
+def _chronology(checked: dict[str, list[Checked]]) -> Chronology:
+    return Chronology(
+        [c.record for c in checked["events"]],
+        {c.record.id: c.record for c in checked["actors"]},
+        {c.record.id: c.record for c in checked["tags"]},
+        {c.record.symbol: c.record for c in checked["documents"]},
+    )

@@ -1,0 +1,85 @@
+"""The memo `mkdocs serve` keeps: an edit to any kind of record reaches every page that shows it,
+and pages taken from the memo are exactly the pages rendered afresh."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA
+from timeline.cache import Memo, memoized
+from timeline.generate import render_pages
+from timeline.read import read_chronology
+from timeline.settings import Settings
+
+# Edits as `mkdocs serve` sees them, applied one after another to a copy of the fixture data:
+# one of each kind of record.
+EDITS = [
+    ("event", "events.yaml", "title: Public hearings [in] Seoul", "title: Renamed hearings"),
+    ("event date", "events.yaml", "date: 2013-08-20\n    end_date: 2013-08-24", "date: 2012-01-05"),
+    ("event link", "events.yaml", "related: [inquiry-created]", "related: [report-released]"),
+    ("actor", "actors.yaml", "name: Example Council", "name: Renamed Council"),
+    ("tag", "tags.yaml", "name: Votes", "name: Recorded votes"),
+    ("document", "documents.yaml", "title: Report of the inquiry (fixture)", "title: Renamed report"),
+]
+
+
+def _render(data: Path, settings: Settings, memo: Memo | None = None) -> dict[str, str]:
+    if memo is None:
+        return render_pages(read_chronology(data), settings)
+    with memo.run():
+        return render_pages(read_chronology(data), settings)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("upto", range(1, len(EDITS) + 1), ids=[e[0] for e in EDITS])
+def test_every_edit_reaches_every_page_that_shows_it(data: Path, upto: int):
+    memo, settings = Memo(), Settings()
+    before = _render(data, settings, memo)
+    for what, name, old, new in EDITS[:upto]:
+        path = data / name
+        assert old in path.read_text("utf-8"), what
+        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    remembered = _render(data, settings, memo)
+    fresh = _render(data, settings)
+    assert remembered == fresh
+    assert memo.hits, "the memo was never used"
+    assert remembered != before
+
+
+def test_a_settings_change_reaches_every_page(data: Path):
+    memo = Memo()
+    _render(data, Settings(), memo)
+    for settings in (Settings(base="https://example.org/"), Settings(directory_urls=False)):
+        assert _render(data, settings, memo) == _render(data, settings)
+
+
+def test_an_unchanged_run_renders_nothing_but_the_pages_of_every_event(data: Path):
+    memo = Memo()
+    _render(data, Settings(), memo)
+    _render(data, Settings(), memo)
+    assert memo.misses == 0
+
+
+def test_memoized_functions_compute_afresh_outside_a_run():
+    calls = []
+
+    @memoized
+    def double(n: int) -> int:
+        calls.append(n)
+        return 2 * n
+
+    memo = Memo()
+    assert double(2) == double(2) == 4 and calls == [2, 2]
+    with memo.run():
+        assert double(3) == double(3) == 6
+    with memo.run():
+        assert double(3) == 6
+    assert calls == [2, 2, 3]

@@ -1,0 +1,114 @@
+"""What MkDocs needs beyond the generator, as plain functions: fast tests of each (the real
+`mkdocs serve --dirty` runs in test_serve.py)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import mkdocs_support as support
+import pytest
+
+from conftest import FIXTURE_DATA, copy_project
+
+
+def _entry(location: str, text: str = "") -> dict:
+    return {"location": location, "title": location, "text": text}
+
+
+def test_merge_keeps_earlier_entries_of_pages_not_rebuilt_and_drops_deleted_pages():
+    earlier = {"": [_entry("")], "a/": [_entry("a/"), _entry("a/#x")], "gone/": [_entry("gone/")]}
+    index = {"config": {}, "docs": [_entry("a/", "new")]}
+    merged = support.merge_search_index(index, earlier, rebuilt={"a/"}, pages={"", "a/"})
+    assert merged == {"": [_entry("")], "a/": [_entry("a/", "new")]}
+    assert index["docs"] == [_entry(""), _entry("a/", "new")]
+
+
+def test_merge_empties_a_rebuilt_page_that_lost_its_entries():
+    merged = support.merge_search_index({"docs": []}, {"a/": [_entry("a/")]}, {"a/"}, {"a/"})
+    assert merged == {"a/": []}
+
+
+def test_remove_stale_deletes_only_outputs_of_sources_gone(tmp_path: Path):
+    for rel in ("keep/index.html", "gone/index.html"):
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text("x")
+    gone = support.remove_stale(tmp_path, {"keep/index.html", "gone/index.html"}, {"keep/index.html"})
+    assert gone == ["gone/index.html"]
+    assert (tmp_path / "keep/index.html").is_file() and not (tmp_path / "gone/index.html").exists()
+
+
+def test_site_wide_digest_follows_config_overrides_and_glossary(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n")
+    (tmp_path / "docs" / "includes").mkdir(parents=True)
+    glossary = tmp_path / "docs" / "includes" / "abbreviations.md"
+    glossary.write_text("*[UN]: United Nations\n")
+    first = support.site_wide_digest(tmp_path, config)
+    assert support.site_wide_digest(tmp_path, config) == first
+    glossary.write_text("*[UN]: the United Nations\n")
+    second = support.site_wide_digest(tmp_path, config)
+    config.write_text("site_name: y\n")
+    assert len({first, second, support.site_wide_digest(tmp_path, config)}) == 3
+
+
+def test_dirty_builds_empty_the_site_after_a_site_wide_change(tmp_path: Path):
+    root, site = tmp_path, tmp_path / "site"
+    (root / "mkdocs.yml").write_text("site_name: x\n")
+    (site / "page").mkdir(parents=True)
+    (site / "page" / "index.html").write_text("x")
+    builds = support.DirtyBuilds()
+    assert not builds.before(root, site, root / "mkdocs.yml")
+    assert (site / "page" / "index.html").is_file()
+    (root / "mkdocs.yml").write_text("site_name: y\n")
+    assert builds.before(root, site, root / "mkdocs.yml")
+    assert list(site.iterdir()) == []
+
+
+def test_dirty_builds_write_the_merged_index(tmp_path: Path):
+    index_path = tmp_path / "search" / "search_index.json"
+    index_path.parent.mkdir()
+    index_path.write_text(json.dumps({"docs": [_entry("a/")]}))
+    builds = support.DirtyBuilds()
+    builds.search, builds.pages, builds.rebuilt = {"b/": [_entry("b/")]}, {"a/", "b/"}, {"a/"}
+    assert builds.after(tmp_path)
+    assert {e["location"] for e in json.loads(index_path.read_text())["docs"]} == {"a/", "b/"}
+    assert not builds.after(tmp_path / "elsewhere")
+
+
+def test_held_pages_give_back_the_same_html_once():
+    held = support.HeldPages()
+    held.hold("a.md", "<p>한국어 & more</p>" * 100)
+    assert held.release("a.md") == "<p>한국어 & more</p>" * 100
+    assert held.release("a.md") is None
+
+
+def test_the_dirty_warning_is_dropped_and_nothing_else():
+    keep = support.DirtyWarning().filter
+    dirty = "A 'dirty' build is being performed"
+    assert not keep(logging.LogRecord("mkdocs", logging.WARNING, "", 0, dirty, (), None))
+    assert keep(logging.LogRecord("mkdocs", logging.WARNING, "", 0, "Doc file has a broken link", (), None))
+
+
+def test_a_session_renders_afresh_after_a_code_change_and_reports_data_problems(tmp_path: Path, monkeypatch):
+    root = copy_project(tmp_path / "project")
+    shutil.copytree(FIXTURE_DATA, root / "data", dirs_exist_ok=True)
+    monkeypatch.setattr(support, "PACKAGE", root / "scripts" / "timeline")
+    for name in [n for n in sys.modules if n.split(".")[0] == "timeline"]:  # put back afterwards
+        monkeypatch.setitem(sys.modules, name, sys.modules[name])
+    session = support.Session()
+    assert "written" in support.generate(root, session)
+    first_memo = session.memo
+    assert "up to date" in support.generate(root, session)
+    assert session.memo is first_memo
+    (root / "scripts" / "timeline" / "templates" / "tags.md.j2").write_text("changed\n")
+    support.generate(root, session)
+    assert session.memo is not first_memo
+    events = root / "data" / "events.yaml"
+    events.write_text(events.read_text().replace("date: 2013-03-21", "date: 2013-02-30", 1))
+    with pytest.raises(support.Refused) as refused:
+        support.generate(root, session)
+    assert refused.value.problems and refused.value.problems[0].startswith("data/events.yaml:")
