@@ -84,3 +84,95 @@ def test_generated_pages_are_never_committed(chronology: Chronology):
         pytest.skip("not a git checkout")
     generated = {f"docs/{rel}" for rel in render_pages(chronology)}
     assert generated & set(tracked.stdout.split()) == set()
+
+
+# Hosts that carry copies of others' texts (aggregators, mirrors, staging sites). A source there
+# must say what it is a copy of, and is cited only where no original was found.
+COPY_HOSTS = re.compile(
+    r"townhall\.com|pressreader|scoop\.co\.nz|miragenews|articlefeed|liquisearch|wikimili|"
+    r"girlsrightsplatform|humanrightsvoices|right-docs\.org|vdocuments?\.|scribd\.com|docslib|"
+    r"studylib|einnews|genocidewatch|hatenablog|blogspot\.|staging\.|web\.(test|dev)\.ohchr")
+
+
+def test_copies_are_labelled_as_copies(chronology: Chronology):
+    unlabelled = [(e.id, s.url) for e in chronology.events for s in e.sources
+                  if s.url and COPY_HOSTS.search(s.url) and not s.copy_of]
+    assert unlabelled == []
+
+
+# The annual series, from the fact sheets: every year has its event.
+def _years(chronology: Chronology, body: str) -> list[int]:
+    return sorted(e.date.year for e in chronology.events
+                  if e.type == "resolution" and e.bodies[:1] == [body])
+
+
+def test_every_year_of_each_series_has_one_resolution(chronology: Chronology):
+    assert _years(chronology, "general-assembly") == list(range(2005, 2026))
+    assert _years(chronology, "commission-on-human-rights") == [2003, 2004, 2005]
+    assert _years(chronology, "human-rights-council") == list(range(2008, 2026))
+
+
+# (year, plenary date, plenary outcome) from the General Assembly summary table of
+# facts-annual-record.md; None = adopted without a vote.
+GA_PLENARY = [
+    (2005, "2005-12-16", (88, 21, 60)), (2006, "2006-12-19", (99, 21, 56)),
+    (2007, "2007-12-18", (101, 22, 59)), (2008, "2008-12-18", (94, 22, 63)),
+    (2009, "2009-12-18", (99, 20, 63)), (2010, "2010-12-21", (106, 21, 55)),
+    (2011, "2011-12-19", (123, 16, 51)), (2012, "2012-12-20", None), (2013, "2013-12-18", None),
+    (2014, "2014-12-18", (116, 20, 53)), (2015, "2015-12-17", (119, 19, 48)),
+    (2016, "2016-12-19", None), (2017, "2017-12-19", None), (2018, "2018-12-17", None),
+    (2019, "2019-12-18", None), (2020, "2020-12-16", None), (2021, "2021-12-16", None),
+    (2022, "2022-12-15", None), (2023, "2023-12-19", None), (2024, "2024-12-17", None),
+    (2025, "2025-12-18", None),
+]
+# Symbols the sheet leaves unconfirmed: never published.
+UNCONFIRMED = {"A/RES/65/225", "A/RES/76/177", "A/RES/78/218", "A/HRC/RES/13/14",
+               "A/HRC/RES/16/8", "A/HRC/RES/19/13"}
+
+
+def test_general_assembly_dates_and_tallies_match_the_fact_sheet(chronology: Chronology):
+    by_year = {e.date.year: e for e in chronology.events
+               if e.type == "resolution" and e.bodies[:1] == ["general-assembly"]}
+    for year, day, outcome in GA_PLENARY:
+        event = by_year[year]
+        assert str(event.date) == day, event.id
+        vote = event.vote
+        got = None if vote.without_vote else (vote.yes, vote.no, vote.abstain)
+        assert got == outcome, event.id
+
+
+def test_unconfirmed_symbols_are_not_published(chronology: Chronology):
+    assert UNCONFIRMED & set(chronology.documents) == set()
+    for event in chronology.events:
+        assert UNCONFIRMED & set(event.documents) == set(), event.id
+
+
+def test_south_koreas_position_is_given_on_most_resolutions(chronology: Chronology):
+    resolutions = [e for e in chronology.events
+                   if e.type == "resolution" and e.bodies[:1] != ["ga-third-committee"]]
+    with_korea = [e for e in resolutions if any(p.state == "republic-of-korea" for p in e.positions)]
+    assert len(with_korea) >= 0.9 * len(resolutions)
+
+
+# (year, adoption date, outcome) from the Council summary table of facts-annual-record.md.
+COUNCIL = [
+    (2003, "2003-04-16", (28, 10, 14)), (2004, "2004-04-15", (29, 8, 16)),
+    (2005, "2005-04-14", (30, 9, 14)), (2008, "2008-03-27", (22, None, None)),
+    (2009, "2009-03-26", (26, None, None)), (2010, "2010-03-25", (28, 5, 13)),
+    (2011, "2011-03-24", (30, 3, 11)), (2012, "2012-03-22", None), (2013, "2013-03-21", None),
+    (2014, "2014-03-28", (30, 6, 11)), (2015, "2015-03-27", (27, 6, 14)),
+    (2016, "2016-03-23", None), (2017, "2017-03-24", None), (2018, "2018-03-23", None),
+    (2019, "2019-03-22", None), (2020, "2020-06-22", None), (2021, "2021-03-23", None),
+    (2022, "2022-04-01", None), (2023, "2023-04-04", None), (2024, "2024-04-04", None),
+    (2025, "2025-04-03", None),
+]
+
+
+def test_council_dates_and_tallies_match_the_fact_sheet(chronology: Chronology):
+    by_year = {e.date.year: e for e in chronology.events if e.type == "resolution"
+               and e.bodies[:1] in (["commission-on-human-rights"], ["human-rights-council"])}
+    for year, day, outcome in COUNCIL:
+        event = by_year[year]
+        assert str(event.date) == day, event.id
+        got = None if event.vote.without_vote else (event.vote.yes, event.vote.no, event.vote.abstain)
+        assert got == outcome, event.id

@@ -89,6 +89,34 @@ class Site:
                 groups.setdefault(lane_of(event, self.actors), []).append((event, vote))
         return [(names.get(lane, lane), rows) for lane, rows in groups.items() if rows]
 
+    def vote_series(self) -> list[tuple[str, list[Event]]]:
+        """Every decision on a text or an agenda, year by year, by the lane of the body that took
+        it: recorded votes and adoptions without a vote alike."""
+        names = {"assembly": "General Assembly (plenary and Third Committee)",
+                 "council": "Commission on Human Rights and Human Rights Council",
+                 "security-council": "Security Council (procedural votes on the agenda)"}
+        groups: dict[str, list[Event]] = {lane: [] for lane in names}
+        for event in self.events:
+            if event.vote or event.committee_vote:
+                lane = lane_of(event, self.actors)
+                if lane in groups:
+                    groups[lane].append(event)
+        return [(names[lane], rows) for lane, rows in groups.items() if rows]
+
+    def council_years_without_meeting(self) -> list[int]:
+        """Years between the Security Council's first and last formal meeting on the DPRK's human
+        rights (a meeting record S/PV) in which it held none."""
+        years = {e.date.year for e in self.events
+                 if "security-council" in e.bodies and any(d.startswith("S/PV.") for d in e.documents)}
+        return [y for y in range(min(years), max(years)) if y not in years] if years else []
+
+    def positions_of(self, state: str) -> list[tuple[Event, object]]:
+        """A state's reported position on each resolution, in date order."""
+        return [(e, p) for e in self.events for p in e.positions if p.state == state]
+
+    def landmarks(self) -> list[Event]:
+        return [e for e in self.events if e.landmark]
+
     def by_type(self) -> dict[str, list[Event]]:
         types: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:

@@ -53,15 +53,40 @@ def meta(value: str) -> Markup:
     return Markup(json.dumps(html.escape(plain, quote=True)))
 
 
-def vote_text(vote: Vote) -> str:
+def vote_text(vote: Vote, labelled: bool = True) -> str:
     """`30 in favour, 6 against, 11 abstentions.` or `Adopted without a vote.`, with its label."""
     if vote.without_vote:
         said = "adopted without a vote"
     else:
         counts = ((vote.yes, "in favour"), (vote.no, "against"), (vote.abstain, "abstentions"))
         said = ", ".join(f"{'not confirmed' if n is None else n} {what}" for n, what in counts)
-    said = f"{vote.label}: {said}" if vote.label else said
+    said = f"{vote.label}: {said}" if vote.label and labelled else said
     return said[0].upper() + said[1:] + "."
+
+
+POSITION_NAMES = {
+    "main-sponsor": "main sponsor", "co-sponsor": "co-sponsor", "in-favour": "voted in favour",
+    "consensus": "joined the consensus (not a co-sponsor)", "abstained": "abstained",
+    "against": "voted against", "not-voting": "did not take part in the vote",
+    "dissociated": "dissociated itself from the consensus",
+}
+
+
+def bounds(event) -> str:
+    """What the sources allow of an imprecise date: `after 17 April 2014`, `by 24 March 2021`."""
+    parts = []
+    if event.not_before:
+        parts.append(f"not before {event.not_before.display()}")
+    if event.not_after:
+        parts.append(f"not after {event.not_after.display()}")
+    return " and ".join(parts)
+
+
+def v_label(event) -> str:
+    """The stage of an event's deciding vote: its label, or the body that took it."""
+    if event.vote and event.vote.label:
+        return event.vote.label
+    return "Plenary" if event.committee_vote else "Decision"
 
 
 def undocs(symbol: str) -> str:
@@ -86,7 +111,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    env.globals.update(type_names=TYPE_NAMES, span=display_span, vote_bar=_safe(vote_bar),
+    env.globals.update(type_names=TYPE_NAMES, position_names=POSITION_NAMES, bounds=bounds, v_label=v_label,
+                       span=display_span, vote_bar=_safe(vote_bar),
                        votes_trend=_safe(votes_trend), bibtex=_safe(bibtex), fence=fence,
                        jsonld=_safe(jsonld))
     return env
