@@ -24,6 +24,7 @@ from .read import read_chronology
 from .render import render_template
 from .schema import schemas
 from .settings import Settings
+from .translations import check_translations
 from .write import MANIFEST, write_if_changed, write_pages
 
 STAMP = ".generated-stamp"
@@ -51,6 +52,10 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
         with memo.run():
             chronology = read_chronology(root / "data")
             pages = render_pages(chronology, settings)
+    coverage = check_translations(root / "data", chronology)
+    translated = "".join(f"\n{c.summary()}" for c in coverage)
+    if check:
+        translated += "".join(f"\n{p}" for c in coverage for p in c.stale)
     schema_dir = root / "data" / "schema"
     if check:
         stale = [name for name, text in schemas().items()
@@ -59,13 +64,13 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
             raise DataError([Problem(f"data/schema/{name}", 1, 1,
                                      "out of date with the model: run python scripts/build.py")
                              for name in stale])
-        return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated"
+        return f"ok: {len(chronology.events)} events, {len(pages)} pages would be generated{translated}"
     for name, text in schemas().items():
         write_if_changed(schema_dir / name, text.encode())
     written, removed = write_pages(out, pages)
     write_if_changed(out / STAMP, current.encode())
     return (f"{len(chronology.events)} events: {len(pages)} pages, "
-            f"{len(written)} written, {len(removed)} removed")
+            f"{len(written)} written, {len(removed)} removed{translated}")
 
 
 def render_pages(chronology: Chronology, settings: Settings | None = None) -> dict[str, str]:

@@ -1,0 +1,134 @@
+"""Translations of the data, kept in step with the English: `data/<lang>/<file>.yaml`.
+
+Each entry names the English record it translates (`id`, or `symbol` for documents) and
+`translates`, a short digest of the English text it was made from. When the English changes,
+the digest no longer matches and the translation is reported out of date (file and line),
+as gettext marks an entry fuzzy. Mistakes (an unknown id, a duplicate, a missing title) are
+data errors like any other.
+
+    report = check_translations(Path("data"), chronology)   # raises DataError on mistakes
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chronology import Chronology
+from .load import load
+from .problems import DataError, Problem, show
+
+LANGUAGES = ("ko",)
+# What a translator translates, per file: the English fields (dates, tallies, symbols and
+# sources are not translated: they come from the one record).
+FIELDS = {
+    "events": ("title", "summary", "date_label", "location", "notes"),
+    "actors": ("name", "short", "description"),
+    "tags": ("name", "description"),
+    "documents": ("title", "note"),
+}
+REQUIRED = {"events": ("title", "summary"), "actors": ("name",), "tags": ("name",),
+            "documents": ("title",)}
+
+
+def english_text(record, key: str) -> dict:
+    """The English a translation of `record` must say, including labels of votes and dates."""
+    text = {name: getattr(record, name) for name in FIELDS[key] if getattr(record, name, None)}
+    if key == "events":
+        text["other_dates"] = [d.label for d in record.other_dates]
+        text["quotes"] = [q.text for q in record.quotes]
+        for name in ("vote", "committee_vote"):
+            vote = getattr(record, name)
+            if vote and (vote.label or vote.note):
+                text[name] = {"label": vote.label, "note": vote.note}
+        text["positions"] = [p.note or "" for p in record.positions]
+    return {k: v for k, v in text.items() if v not in ([], "", None)}
+
+
+def english_digest(record, key: str) -> str:
+    canonical = json.dumps(english_text(record, key), ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(canonical.encode("utf-8"), digest_size=4).hexdigest()
+
+
+@dataclass
+class Coverage:
+    """What one language covers: translated records, and those out of date (with places)."""
+
+    lang: str
+    total: dict[str, int] = field(default_factory=dict)
+    translated: dict[str, set[str]] = field(default_factory=dict)
+    stale: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        events = self.translated.get("events", set())
+        return (f"{self.lang}: {len(events)}/{self.total.get('events', 0)} events translated, "
+                f"{sum(p.file.endswith('/events.yaml') for p in self.stale)} out of date")
+
+
+def check_translations(data_dir: Path, chronology: Chronology, prefix: str = "data") -> list[Coverage]:
+    problems: list[Problem] = []
+    reports = []
+    for lang in LANGUAGES:
+        coverage = Coverage(lang)
+        for key in FIELDS:
+            english = _records(chronology, key)
+            coverage.total[key] = len(english)
+            coverage.translated[key] = set()
+            path = data_dir / lang / f"{key}.yaml"
+            if path.is_file():
+                _check_file(path, f"{prefix}/{lang}/{key}.yaml", key, english, coverage, problems)
+        reports.append(coverage)
+    if problems:
+        raise DataError(problems)
+    return reports
+
+
+def _records(chronology: Chronology, key: str) -> dict:
+    if key == "events":
+        return chronology.event_ids
+    return {"actors": chronology.actors, "tags": chronology.tags, "documents": chronology.documents}[key]
+
+
+def _check_file(path: Path, name: str, key: str, english: dict, coverage: Coverage,
+                problems: list[Problem]) -> None:
+    try:
+        doc = load(path, name)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return
+    problems.extend(doc.problems)
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        line, col = doc.where((key,))
+        msg = f"the file must be a mapping whose key '{key}:' holds a list"
+        problems.append(Problem(name, line, col, msg))
+        return
+    ident = "symbol" if key == "documents" else "id"
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        where = doc.where((key, i))
+        if not isinstance(item, dict) or not isinstance(item.get(ident), str):
+            problems.append(Problem(name, *where, f"each entry needs the {ident} of the English record"))
+            continue
+        ref = item[ident]
+        line, col = doc.where((key, i, ident))
+        if ref in seen:
+            msg = f"duplicate {ident}, got {ref!r} (also at line {seen[ref]})"
+            problems.append(Problem(name, line, col, msg))
+            continue
+        seen[ref] = line
+        if ref not in english:
+            problems.append(Problem(name, line, col, f"{ident} must name a record of data/{key}.yaml, "
+                                    f"got {show(ref)}"))
+            continue
+        for required in REQUIRED[key]:
+            if not isinstance(item.get(required), str) or not item[required].strip():
+                problems.append(Problem(name, line, col, f"{ref!r}: missing required field '{required}'"))
+        coverage.translated[key].add(ref)
+        current = english_digest(english[ref], key)
+        if item.get("translates") != current:
+            line, col = doc.where((key, i, "translates"))
+            coverage.stale.append(Problem(name, line, col, f"{ref!r}: the English has changed since this "
+                                          f"was translated (translates: {current} is current)"))
