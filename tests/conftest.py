@@ -54,6 +54,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fixture_project(project: Path) -> Path:
-    """A fresh copy of the project whose data is the small test fixture set."""
+    """A fresh copy of the project whose data is the small test fixture set (no translations)."""
+    shutil.rmtree(project / "data" / "ko", ignore_errors=True)
     shutil.copytree(FIXTURE_DATA, project / "data", dirs_exist_ok=True)
     return project

@@ -81,6 +81,7 @@ def outcome(tmp_path_factory):
     """Try every case alone: keep those the validator accepts, build them all in one site."""
     from conftest import copy_project
     project = copy_project(tmp_path_factory.mktemp("inject") / "project")
+    shutil.rmtree(project / "data" / "ko")  # translations of the real data, not of the fixture
     shutil.copytree(FIXTURE_DATA, project / "data", dirs_exist_ok=True)
     fixture = load(FIXTURE_DATA / "events.yaml", "data/events.yaml").data["events"]
     accepted, refused = [], []

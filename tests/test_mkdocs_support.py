@@ -95,6 +95,7 @@ def test_the_dirty_warning_is_dropped_and_nothing_else():
 
 def test_a_session_renders_afresh_after_a_code_change_and_reports_data_problems(tmp_path: Path, monkeypatch):
     root = copy_project(tmp_path / "project")
+    shutil.rmtree(root / "data" / "ko")  # translations of the real data, not of the fixture
     shutil.copytree(FIXTURE_DATA, root / "data", dirs_exist_ok=True)
     monkeypatch.setattr(support, "PACKAGE", root / "scripts" / "timeline")
     for name in [n for n in sys.modules if n.split(".")[0] == "timeline"]:  # put back afterwards

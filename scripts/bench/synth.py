@@ -7,6 +7,7 @@ bodies and people from a few dozen actors, a controlled set of tags and document
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import yaml
@@ -26,6 +27,7 @@ def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
     """Write events.yaml, actors.yaml, tags.yaml and documents.yaml for `n` events."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder / "ko", ignore_errors=True)  # translations of the real data only
     bodies = [{"id": f"body-{i}", "name": f"Body {i} {_sentence(rng, 2)[:-1]}", "short": f"B{i}",
                "kind": "body", "lane": LANES[i % len(LANES)], "description": _sentence(rng, 10),
                "url": f"https://example.org/bodies/{i}"} for i in range(24)]
