@@ -29,6 +29,8 @@ from pathlib import Path
 
 import jinja2
 
+from timeline.cache import read_code_digest  # the hook's folder is on sys.path while it loads
+
 PACKAGE = Path(__file__).resolve().parent / "timeline"
 
 # Files every page depends on beyond its own source: a change to one rebuilds every page.
@@ -67,21 +69,13 @@ class Session:
         self._module = None
 
     def generator(self):
-        code = _read_code()
+        code = read_code_digest(PACKAGE)
         if code != self.code:
             for name in [n for n in sys.modules if n == "timeline" or n.startswith("timeline.")]:
                 del sys.modules[name]
             self._module = importlib.import_module("timeline.generate")
             self.code, self.memo = code, self._module.Memo()
         return self._module
-
-
-def _read_code() -> bytes:
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    digest = hashlib.blake2b(digest_size=16)
-    for path in files:
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.digest()
 
 
 def site_wide_digest(root: Path, config_file: Path) -> str:

@@ -130,15 +130,18 @@ UNCONFIRMED = {"A/RES/65/225", "A/RES/76/177", "A/RES/78/218", "A/HRC/RES/13/14"
                "A/HRC/RES/16/8", "A/HRC/RES/19/13"}
 
 
-def test_general_assembly_dates_and_tallies_match_the_fact_sheet(chronology: Chronology):
+def _matches_the_sheet(chronology: Chronology, bodies: tuple[str, ...], table: list) -> None:
     by_year = {e.date.year: e for e in chronology.events
-               if e.type == "resolution" and e.bodies[:1] == ["general-assembly"]}
-    for year, day, outcome in GA_PLENARY:
+               if e.type == "resolution" and e.bodies[:1] and e.bodies[0] in bodies}
+    for year, day, outcome in table:
         event = by_year[year]
         assert str(event.date) == day, event.id
         vote = event.vote
-        got = None if vote.without_vote else (vote.yes, vote.no, vote.abstain)
-        assert got == outcome, event.id
+        assert (None if vote.without_vote else (vote.yes, vote.no, vote.abstain)) == outcome, event.id
+
+
+def test_general_assembly_dates_and_tallies_match_the_fact_sheet(chronology: Chronology):
+    _matches_the_sheet(chronology, ("general-assembly",), GA_PLENARY)
 
 
 def test_unconfirmed_symbols_are_not_published(chronology: Chronology):
@@ -169,10 +172,4 @@ COUNCIL = [
 
 
 def test_council_dates_and_tallies_match_the_fact_sheet(chronology: Chronology):
-    by_year = {e.date.year: e for e in chronology.events if e.type == "resolution"
-               and e.bodies[:1] in (["commission-on-human-rights"], ["human-rights-council"])}
-    for year, day, outcome in COUNCIL:
-        event = by_year[year]
-        assert str(event.date) == day, event.id
-        got = None if event.vote.without_vote else (event.vote.yes, event.vote.no, event.vote.abstain)
-        assert got == outcome, event.id
+    _matches_the_sheet(chronology, ("commission-on-human-rights", "human-rights-council"), COUNCIL)

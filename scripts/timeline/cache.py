@@ -120,10 +120,14 @@ def digest(*parts: str | bytes) -> bytes:
     return h.digest()
 
 
+def read_code_digest(folder: Path = CODE_DIR) -> bytes:
+    """The generator's modules and templates, as they are on disk now."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return digest(*(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
+
+
 @functools.cache
 def code_digest() -> bytes:
-    """The generator's modules and templates: a code edit renders afresh (read once per process;
-    the hook imports the generator anew when its code changes)."""
-    files = sorted(p for p in CODE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return digest(*(p.relative_to(CODE_DIR).as_posix().encode() + b"\0" + p.read_bytes()
-                    for p in files))
+    """The code this process runs: a code edit renders afresh (the hook imports the generator
+    anew when `read_code_digest` changes)."""
+    return read_code_digest()

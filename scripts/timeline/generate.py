@@ -121,8 +121,8 @@ def _render_all(site: Site, pages: list[Page]) -> list[str]:
 def fingerprint(root: Path, settings: Settings) -> str:
     """A hash of everything the output depends on: data, generator code, settings."""
     digest = hashlib.sha256(repr(settings).encode() + code_digest())
-    for path in sorted((root / "data").glob("*.yaml")):
-        digest.update(path.name.encode() + b"\0")
+    for path in sorted((root / "data").glob("**/*.yaml")):  # translations (data/ko/) too
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         with path.open("rb") as f:  # in chunks: a large file is never held twice
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 digest.update(chunk)

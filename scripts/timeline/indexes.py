@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .charts import MARK_LIMIT, lane_of, timeline_svg
 from .chronology import Chronology
 from .dates import PartialDate
-from .model import Actor, Event, Vote
+from .model import Actor, Event
 from .settings import Settings
 
 # Above this many events the timeline links to a page per year instead of listing them all.
@@ -76,18 +76,6 @@ class Site:
         for event in events:
             years[event.date.year].append(event)
         return dict(years)
-
-    def vote_groups(self) -> list[tuple[str, list[tuple[Event, Vote]]]]:
-        """Recorded votes (with counts), grouped by the lane of the body that voted."""
-        names = {"assembly": "General Assembly and its Third Committee",
-                 "council": "Commission on Human Rights, ECOSOC and Human Rights Council",
-                 "security-council": "Security Council (procedural votes on the agenda)"}
-        groups: dict[str, list] = {lane: [] for lane in names}
-        for event in self.events:
-            vote = event.vote
-            if vote and not vote.without_vote and vote.yes is not None:
-                groups.setdefault(lane_of(event, self.actors), []).append((event, vote))
-        return [(names.get(lane, lane), rows) for lane, rows in groups.items() if rows]
 
     def vote_series(self) -> list[tuple[str, list[Event]]]:
         """Every decision on a text or an agenda, year by year, by the lane of the body that took

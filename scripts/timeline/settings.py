@@ -28,10 +28,6 @@ class Settings:
         """What follows a page's name in its address."""
         return "/" if self.directory_urls else ".html"
 
-    def permalink(self, path: str) -> str:
-        """The full address of a page given as `events/x` (no extension)."""
-        return f"{self.base}{path}{self.ext}"
-
     @classmethod
     def from_config(cls, config_file: Path) -> Settings:
         """The settings of `mkdocs.yml` (the defaults where there is none, as in a bare copy)."""
