@@ -12,6 +12,11 @@ ifneq ($(LAST_COMMIT),)
 export SOURCE_DATE_EPOCH ?= $(LAST_COMMIT)
 endif
 
+# The Korean edition is published at SITE_URL/ko/ (ko/mkdocs.yml reads SITE_URL_KO).
+ifdef SITE_URL
+export SITE_URL_KO ?= $(patsubst %/,%,$(SITE_URL))/ko/
+endif
+
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
@@ -25,7 +30,7 @@ install: $(STAMP) ## Create .venv with the exact versions pinned in requirements
 .PHONY: serve
 # --dirty: after an edit only the pages it changed are rebuilt (the hook keeps search,
 # listings and deleted pages right); plain `mkdocs serve` rebuilds everything.
-serve: $(STAMP) ## Set up, build the pages and serve the site on http://127.0.0.1:8000 with live reload
+serve: $(STAMP) ## Set up, build the pages and serve the site (both editions: /ko/ is Korean) on http://127.0.0.1:8000 with live reload
 	$(BIN)/python scripts/build.py
 	$(BIN)/mkdocs serve --dirty --livereload --dev-addr 127.0.0.1:8000
 
@@ -33,11 +38,16 @@ serve: $(STAMP) ## Set up, build the pages and serve the site on http://127.0.0.
 build: $(STAMP) ## Validate the data, build the site into site/, with its offline zip
 	$(BIN)/python scripts/build.py
 	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f ko/mkdocs.yml
 	$(BIN)/python scripts/offline.py
 
 .PHONY: check
 check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)
 	$(BIN)/python scripts/build.py --check
+
+.PHONY: messages
+messages: $(STAMP) ## Collect the interface strings of the templates and code into the translators' catalogues (.po)
+	$(BIN)/python scripts/messages.py
 
 .PHONY: test
 test: $(STAMP) ## Run the whole test suite

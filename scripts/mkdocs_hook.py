@@ -15,18 +15,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 SCRIPTS = Path(__file__).resolve().parent
+ROOT = SCRIPTS.parent  # the project: data/, docs/ (each edition's mkdocs.yml may sit elsewhere)
 
 log = logging.getLogger("mkdocs.hooks.timeline")
 _serve: support.Session | None = None  # kept between builds under serve or --dirty
-_dirty: support.DirtyBuilds | None = None
+_command = "build"
+_dirty_mode = False
+_dirty: dict[str, support.DirtyBuilds] = {}  # by edition (config file): each has its own site
 _held = support.HeldPages()
 _templates = support.TemplateCode()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serve, _dirty
+    global _serve, _command, _dirty_mode
     _serve = support.Session() if command == "serve" or dirty else None
-    _dirty = support.DirtyBuilds() if dirty else None
+    _command, _dirty_mode = command, dirty
+    _dirty.clear()
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(support.DirtyWarning())
         log.info("dirty builds: this hook keeps search, listings and deleted pages up to date")
@@ -34,14 +38,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config) -> None:
     _held.clear()
-    root = Path(config.config_file_path).resolve().parent
+    root = ROOT
     try:
         log.info(support.generate(root, _serve))
     except support.Refused as exc:
         for problem in exc.problems:
             log.error(problem)
         raise PluginError(f"{len(exc.problems)} data error(s): the pages were left as they were") from None
-    if _dirty and _dirty.before(root, Path(config.site_dir), Path(config.config_file_path)):
+    dirty = _dirty.setdefault(config.config_file_path, support.DirtyBuilds()) if _dirty_mode else None
+    if dirty and dirty.before(root, Path(config.site_dir), Path(config.config_file_path)):
         log.info("a site-wide file changed: rebuilding every page")
 
 
@@ -52,9 +57,10 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
-    if _dirty:
+    dirty = _dirty.get(config.config_file_path)
+    if dirty:
         pages = {"" if f.url in (".", "./") else f.url for f in files.documentation_pages()}
-        _dirty.files(Path(config.site_dir), {f.dest_uri for f in files}, pages)
+        dirty.files(Path(config.site_dir), {f.dest_uri for f in files}, pages)
     return files
 
 
@@ -70,8 +76,9 @@ def on_page_context(context, page, config, nav):
     html = _held.release(page.file.src_uri)
     if html is not None:
         page.content = html
-    if _dirty:
-        _dirty.rebuilt.add(page.url)
+    dirty = _dirty.get(config.config_file_path)
+    if dirty:
+        dirty.rebuilt.add(page.url)
     return context
 
 
@@ -81,13 +88,18 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
-    if _dirty and _dirty.after(Path(config.site_dir)):
+    dirty = _dirty.get(config.config_file_path)
+    if dirty and dirty.after(Path(config.site_dir)):
         for plugin in config.plugins.values():  # the theme's own merge assumes one page per build
             if hasattr(plugin, "search_index_prev"):
                 plugin.search_index_prev = None
+    if _command == "serve" and not config.extra.get("edition_path"):
+        # One server for both editions: the Korean one is built into the served site's ko/.
+        for edition in support.EDITIONS:
+            support.build_edition(ROOT / edition / "mkdocs.yml", Path(config.site_dir) / edition, _dirty_mode)
 
 
 def on_serve(server, config, builder):
-    server.watch(str(Path(config.config_file_path).resolve().parent / "data"))
+    server.watch(str(ROOT / "data"))
     server.watch(str(SCRIPTS / "timeline"))
     return server

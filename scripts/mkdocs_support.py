@@ -60,6 +60,29 @@ def generate(root: Path, session: Session | None = None) -> str:
         raise Refused([str(p) for p in exc.problems]) from None
 
 
+# The other editions: each has its mkdocs.yml in a folder of this name, and its site there.
+EDITIONS = ("ko",)
+
+
+_served: set[Path] = set()  # editions whose hook has been told a serve session started
+
+
+def build_edition(config_file: Path, site_dir: Path, dirty: bool) -> None:
+    """Build another edition into `site_dir` (under serve: into the served site's folder).
+
+    MkDocs keeps a hook loaded once per path, so the edition's hook keeps its own serve
+    session and dirty-build state from one build to the next, as the served edition's does.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    if config_file not in _served:
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        _served.add(config_file)
+    build(config, dirty=dirty)
+
+
 class Session:
     """The generator as `mkdocs serve` runs it: a memo between builds, fresh code on edits."""
 

@@ -36,19 +36,23 @@ def build_offline(workdir: Path) -> Path:
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(".*"))
     generate(ROOT, out=docs, settings=Settings.from_config(ROOT / "mkdocs.yml").offline())
     shutil.copy(SHIM, docs / "assets" / "javascripts" / "iframe-worker-shim.js")
-    config = workdir / "mkdocs.offline.yml"
-    config.write_text(
-        f"INHERIT: {json.dumps(str(ROOT / 'mkdocs.yml'))}\n"
-        f"docs_dir: {json.dumps(str(docs))}\nsite_dir: {json.dumps(str(site))}\n"
-        "use_directory_urls: false\nhooks: []\n"
-        "plugins:\n  - search\n  - offline\n"
-        # Offline, the index is a script of the copy itself; no need to defer it.
-        "extra:\n  polyfills:\n    - assets/javascripts/iframe-worker-shim.js\n",
-        "utf-8",
-    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--config-file", str(config)], cwd=ROOT, env=env, check=True)
+    # English first: its build empties the site folder; then each edition into its folder.
+    for edition, up, search in (("", "", "search"), ("ko", "../", "search:\n      lang: [ko, en]")):
+        config = workdir / f"mkdocs.offline{'.' + edition if edition else ''}.yml"
+        source = ROOT / edition / "mkdocs.yml"
+        config.write_text(
+            f"INHERIT: {json.dumps(str(source))}\n"
+            f"docs_dir: {json.dumps(str(docs / edition))}\nsite_dir: {json.dumps(str(site / edition))}\n"
+            f"theme:\n  custom_dir: {json.dumps(str(docs / 'overrides'))}\n"
+            "use_directory_urls: false\nhooks: []\n"
+            f"plugins:\n  - {search}\n  - offline\n"
+            # Offline, the index is a script of the copy itself; no need to defer it.
+            f"extra:\n  polyfills:\n    - {up}assets/javascripts/iframe-worker-shim.js\n",
+            "utf-8",
+        )
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                        "--config-file", str(config)], cwd=ROOT, env=env, check=True)
     return site
 
 

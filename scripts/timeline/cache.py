@@ -22,6 +22,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .language import current
+
 T = TypeVar("T")
 _active: ContextVar[Memo | None] = ContextVar("memo", default=None)
 CODE_DIR = Path(__file__).parent
@@ -84,7 +86,7 @@ def memoized(fn: Callable[..., T]) -> Callable[..., T]:
         memo = _active.get()
         if memo is None:
             return fn(*args)
-        key = (fn.__module__, fn.__qualname__, *(_part(memo, a) for a in args))
+        key = (fn.__module__, fn.__qualname__, current().code, *(_part(memo, a) for a in args))
         return memo.get(key, lambda: fn(*args))
     return wrapper
 
@@ -99,9 +101,11 @@ def _part(memo: Memo, value: object) -> Hashable:
     return value  # text, numbers, settings (frozen dataclasses)
 
 
-def page_key(memo: Memo, shared: bytes, path: str, template: str, shows: tuple) -> Hashable:
-    """The key of a page: what every page shows, its own path and template, and its records."""
-    return (shared, path, template, *(memo.digest(r) if r is not None else b"" for r in shows))
+def page_key(memo: Memo, shared: bytes, path: str, template: str, shows: tuple,
+             variant: str = "") -> Hashable:
+    """The key of a page: what every page shows, its own path and template, its records, and
+    anything else it declares it shows (`variant`: e.g. the state of its translation)."""
+    return (shared, path, template, variant, *(memo.digest(r) if r is not None else b"" for r in shows))
 
 
 def shared_digest(chronology, settings) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .dates import display_span
+from .language import N_, _
 from .model import LANES, Event, Vote
 
 WIDTH, LABEL_W, TOP, LANE_H, RADIUS = 720, 150, 28, 46, 5
@@ -54,7 +55,8 @@ def timeline_svg(events: list[Event], actors: dict, root: str, ext: str) -> str:
     first, last = events[0].date.year, events[-1].date.year + 1
     height = TOP + LANE_H * len(LANES) + 8
     scale = (WIDTH - LABEL_W - 16) / (last - first)
-    svg = _svg(WIDTH, height, f"Events from {first} to {last - 1}, by body; each mark is a link",
+    label = _("Events from %(first)s to %(last)s, by body; each mark is a link", first=first, last=last - 1)
+    svg = _svg(WIDTH, height, label,
                role="group", **{"class": "tl-lanes"})
     for year in range(first, last + 1):
         x = LABEL_W + (year - first) * scale
@@ -62,7 +64,7 @@ def timeline_svg(events: list[Event], actors: dict, root: str, ext: str) -> str:
                                     "y2": str(height - 8), "class": "tl-grid"})
         if (year - first) % 2 == 0 and year < last:
             _text(svg, x + 2, TOP - 12, str(year), "tl-year")
-    for row, name in enumerate(LANES.values()):
+    for row, name in enumerate(map(_, LANES.values())):
         y = TOP + row * LANE_H
         ET.SubElement(svg, "rect", {"x": "0", "y": str(y), "width": str(WIDTH),
                                     "height": str(LANE_H), "class": f"tl-lane tl-lane-{row % 2}"})
@@ -101,7 +103,7 @@ def _year_bars(svg, events, actors, first, scale, root, ext) -> None:
     for (lane, year), n in sorted(counts.items(), key=lambda kv: (kv[0][1], lanes.index(kv[0][0]))):
         row = lanes.index(lane)
         h = max(3.0, (LANE_H - 8) * n / peak)
-        label = f"{year}, {LANES[lane]}: {n} events"
+        label = _("%(year)s, %(lane)s: %(n)s events", year=year, lane=_(LANES[lane]), n=n)
         link = ET.SubElement(svg, "a", {"href": f"{root}years/{year}{ext}", "aria-label": label,
                                         "class": "tl-mark tl-year-bar"})
         ET.SubElement(link, "title").text = label
@@ -110,16 +112,19 @@ def _year_bars(svg, events, actors, first, scale, root, ext) -> None:
                                      "width": f"{scale - 4:.1f}", "height": f"{h:.1f}"})
 
 
+WORDS = {"yes": N_("%(n)s in favour"), "no": N_("%(n)s against"), "abstain": N_("%(n)s abstentions")}
+
+
 def vote_phrase(vote: Vote) -> str:
-    parts = [(vote.yes, "in favour"), (vote.no, "against"), (vote.abstain, "abstentions")]
-    return ", ".join(f"{n} {what}" for n, what in parts if n is not None)
+    parts = [(vote.yes, "yes"), (vote.no, "no"), (vote.abstain, "abstain")]
+    return ", ".join(_(WORDS[kind], n=n) for n, kind in parts if n is not None)
 
 
 def vote_bar(vote: Vote) -> str:
     """A bar of in favour / against / abstentions, proportional to the counts given."""
     counts = [(vote.yes or 0, "yes"), (vote.no or 0, "no"), (vote.abstain or 0, "abstain")]
     total = sum(n for n, _ in counts) or 1
-    svg = _svg(400, 28, f"Vote: {vote_phrase(vote)}", role="img", **{"class": "tl-vote"})
+    svg = _svg(400, 28, _("Vote: %(tally)s", tally=vote_phrase(vote)), role="img", **{"class": "tl-vote"})
     x = 0.0
     for n, kind in counts:
         w = 400 * n / total
@@ -147,6 +152,6 @@ def votes_trend(rows: list[tuple[Event, Vote]], label: str) -> str:
             if n:
                 rect = ET.SubElement(svg, "rect", {"x": str(x), "y": f"{y:.1f}", "width": str(bar),
                                                    "height": f"{h:.1f}", "class": f"tl-{kind}"})
-                ET.SubElement(rect, "title").text = f"{event.date.display()}: {n} {kind}"
+                ET.SubElement(rect, "title").text = f"{event.date.display()}: {_(WORDS[kind], n=n)}"
         _text(svg, x + bar / 2, base + 16, str(event.date.year), "tl-year", **{"text-anchor": "middle"})
     return ET.tostring(svg, encoding="unicode")

@@ -7,9 +7,10 @@ import re
 
 from .dates import display_span
 from .exports import permalink
+from .language import N_, _
 from .model import Event
 
-SITE = "North Korea Human Rights Timeline"
+SITE = N_("North Korea Human Rights Timeline")
 _BIBTEX_SPECIAL = re.compile(r"[{}\\%&$#_^~]")
 _BIBTEX_WORDS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 
@@ -20,9 +21,9 @@ def _bibtex_escape(text: str) -> str:
 
 def bibtex(event: Event, base: str) -> str:
     when = display_span(event.date, event.end_date)
-    fields = [("author", "{" + _bibtex_escape(SITE) + "}"), ("title", _bibtex_escape(event.title)),
+    fields = [("author", "{" + _bibtex_escape(_(SITE)) + "}"), ("title", _bibtex_escape(event.title)),
               ("year", str(event.date.year)), ("url", permalink(base, event)),
-              ("note", _bibtex_escape(f"Event of {when}; accessed on the date given"))]
+              ("note", _bibtex_escape(_("Event of %(when)s; accessed on the date given", when=when)))]
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
     return f"@misc{{nkhrt-{event.id},\n{body}\n}}"
 

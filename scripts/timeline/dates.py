@@ -11,10 +11,13 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from .language import current
+
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
+_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
 FORMAT_RULE = "must be YYYY, YYYY-MM or YYYY-MM-DD"
 
 
@@ -46,7 +49,13 @@ class PartialDate:
         return "-".join(parts)
 
     def display(self) -> str:
-        """As a reader sees it: `17 February 2014`, `February 2014` or `2014`."""
+        """As a reader sees it: `17 February 2014`, `February 2014` or `2014` (in Korean, from
+        Babel's CLDR data: `2014년 2월 17일`, `2014년 2월`, `2014년`)."""
+        locale = current().locale
+        if not locale.startswith("en"):
+            from babel.dates import format_skeleton
+
+            return format_skeleton(_SKELETONS[self.precision], self.as_date(), locale=locale)
         if self.day:
             return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
         if self.month:
@@ -112,6 +121,14 @@ def display_span(start: PartialDate, end: PartialDate | None) -> str:
     """`20–24 August 2013`, `30 October – 2 November 2013`, or one date when there is no end."""
     if end is None or end == start:
         return start.display()
+    locale = current().locale
+    if not locale.startswith("en"):
+        from babel.dates import format_interval
+
+        if start.precision != end.precision:
+            return f"{start.display()}~{end.display()}"
+        return format_interval(start.as_date(), end.as_date(), _SKELETONS[start.precision],
+                               locale=locale)
     if start.precision == end.precision == "day" and start.year == end.year:
         if start.month == end.month:
             return f"{start.day}–{end.display()}"

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 from .chronology import Chronology
 from .exports import midnight, permalink, record_stamp
+from .language import _
 
 ATOM = "http://www.w3.org/2005/Atom"
 LATEST = 50
@@ -30,19 +31,19 @@ def to_atom(chronology: Chronology, base: str) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "id", f"{base}feed.xml")
-    _sub(feed, "title", "North Korea Human Rights Timeline: new and corrected entries")
+    _sub(feed, "title", _("North Korea Human Rights Timeline: new and corrected entries"))
     _sub(feed, "link", href=f"{base}feed.xml", rel="self")
     _sub(feed, "link", href=base, rel="alternate")
     newest = record_stamp(recorded[0], version) if recorded else None
     _sub(feed, "updated", _when(newest) if newest else f"{version}T00:00:00Z")
     author = _sub(feed, "author")
-    _sub(author, "name", "North Korea Human Rights Timeline")
-    _sub(feed, "rights", "Text and data: CC BY 4.0")
+    _sub(author, "name", _("North Korea Human Rights Timeline"))
+    _sub(feed, "rights", _("Text and data: CC BY 4.0"))
     for event in recorded[:LATEST]:
         entry = _sub(feed, "entry")
         _sub(entry, "id", permalink(base, event))
         corrected = event.updated and event.updated != event.added
-        _sub(entry, "title", ("Corrected: " if corrected else "") + event.title)
+        _sub(entry, "title", (_("Corrected: ") if corrected else "") + event.title)
         _sub(entry, "link", href=permalink(base, event), rel="alternate")
         _sub(entry, "updated", _when(record_stamp(event, version)))
         if event.added:

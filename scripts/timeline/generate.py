@@ -10,6 +10,7 @@ site. On a data problem it raises DataError listing every problem, and writes no
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 import os
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from .cache import Memo, active, code_digest, page_key, shared_digest
 from .chronology import Chronology
+from .edition import Edition
 from .indexes import Site
+from .language import LANGUAGES, speaking
 from .pages import Page, table
 from .problems import DataError, Problem
 from .read import read_chronology
@@ -46,13 +49,10 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
     if not check and not force and _up_to_date(out, current):
         return "pages are up to date with data/ and the generator"
     if memo is None:
-        chronology = read_chronology(root / "data")
-        pages = render_pages(chronology, settings)
+        chronology, coverage, pages = _run(root, settings)
     else:
         with memo.run():
-            chronology = read_chronology(root / "data")
-            pages = render_pages(chronology, settings)
-    coverage = check_translations(root / "data", chronology)
+            chronology, coverage, pages = _run(root, settings)
     translated = "".join(f"\n{c.summary()}" for c in coverage)
     if check:
         translated += "".join(f"\n{p}" for c in coverage for p in c.stale)
@@ -73,20 +73,39 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
             f"{len(written)} written, {len(removed)} removed{translated}")
 
 
-def render_pages(chronology: Chronology, settings: Settings | None = None) -> dict[str, str]:
-    """Every generated file, as {path relative to docs/: text}."""
-    site = Site(chronology, settings)
+def _run(root: Path, settings: Settings):
+    chronology = read_chronology(root / "data")
+    coverage = check_translations(root / "data", chronology)
+    pages = render_pages(chronology, settings)
+    for report in coverage:
+        pages.update(render_pages(chronology, settings, Edition.of(chronology, report)))
+    return chronology, coverage, pages
+
+
+def render_pages(chronology: Chronology, settings: Settings | None = None,
+                 edition: Edition | None = None) -> dict[str, str]:
+    """Every generated file of one edition (English if none), as {path under docs/: text}."""
+    settings = settings or Settings()
+    lang = LANGUAGES[edition.lang if edition else "en"]
+    with speaking(lang.code):
+        site = Site(chronology, dataclasses.replace(settings, base=settings.base + lang.prefix), edition)
+        texts = _render_edition(site)
+    return {lang.prefix + path: text for path, text in texts.items()}
+
+
+def _render_edition(site: Site) -> dict[str, str]:
     pages = list(table(site))
     memo = active()
     if memo is None:
         return dict(zip((p.path for p in pages), _render_all(site, pages), strict=True))
-    shared = shared_digest(chronology, settings)
+    shared = shared_digest(site.chronology, site.settings)
     texts = {}
     for page in pages:
         if page.shows is None:
             texts[page.path] = _render(site, page)
         else:
-            key = page_key(memo, shared, page.path, page.template or "", page.shows)
+            key = page_key(memo, shared, site.edition.lang + page.path, page.template or "",
+                           page.shows, page.variant)
             texts[page.path] = memo.get(key, lambda p=page: _render(site, p))
     return texts
 

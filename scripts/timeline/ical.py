@@ -15,6 +15,7 @@ from .cache import memoized
 from .chronology import Chronology
 from .dates import PartialDate
 from .exports import permalink, record_stamp
+from .language import _
 
 UID_DOMAIN = "nk-human-rights-timeline"
 
@@ -33,7 +34,7 @@ def to_ics(chronology: Chronology, base: str) -> str:
     cal = Calendar()
     cal.add("prodid", "-//North Korea Human Rights Timeline//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "North Korea Human Rights Timeline")
+    cal.add("x-wr-calname", _("North Korea Human Rights Timeline"))
     head, tail = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
     parts = [head]
     for event in chronology.events:
@@ -62,9 +63,11 @@ def _vevent(event, base: str, stamp: dt.datetime, tags: tuple[str, ...]) -> byte
 def _description(event) -> str:
     lines = [event.summary, ""]
     if event.date.precision != "day":
-        lines.append(f"Date known only to the {event.date.precision}: {event.date.display()}.")
+        known = _("Date known only to the month: %(date)s.") if event.date.precision == "month" \
+            else _("Date known only to the year: %(date)s.")
+        lines.append(known % {"date": event.date.display()})
     if event.date_label:
-        lines.append(f"Date: {event.date_label}.")
-    lines.append("Sources:")
+        lines.append(_("Date: %(label)s.", label=event.date_label))
+    lines.append(_("Sources:"))
     lines += [f"- {s.publisher}: {s.title}" + (f" <{s.url}>" if s.url else "") for s in event.sources]
     return "\n".join(lines)

@@ -11,6 +11,8 @@ from markupsafe import Markup
 from .charts import MARK_LIMIT, lane_of, timeline_svg
 from .chronology import Chronology
 from .dates import PartialDate
+from .edition import Edition
+from .language import N_, _
 from .model import Actor, Event
 from .settings import Settings
 
@@ -18,17 +20,30 @@ from .settings import Settings
 LIST_LIMIT = 1500
 
 TYPE_NAMES = {
-    "resolution": "Resolutions", "report": "Reports", "meeting": "Meetings", "hearing": "Hearings",
-    "appointment": "Appointments", "statement": "Statements", "legislation": "Legislation",
-    "testimony": "Testimony", "review": "Reviews", "decision": "Decisions", "visit": "Visits",
-    "other": "Other events",
+    "resolution": N_("Resolutions"), "report": N_("Reports"), "meeting": N_("Meetings"),
+    "hearing": N_("Hearings"), "appointment": N_("Appointments"), "statement": N_("Statements"),
+    "legislation": N_("Legislation"), "testimony": N_("Testimony"), "review": N_("Reviews"),
+    "decision": N_("Decisions"), "visit": N_("Visits"), "other": N_("Other events"),
+}
+
+
+# The type of one event, as its page names it.
+TYPE_ONE = {
+    "resolution": N_("Resolution"), "report": N_("Report"), "meeting": N_("Meeting"),
+    "hearing": N_("Hearing"), "appointment": N_("Appointment"), "statement": N_("Statement"),
+    "legislation": N_("Legislation"), "testimony": N_("Testimony"), "review": N_("Review"),
+    "decision": N_("Decision"), "visit": N_("Visit"), "other": N_("Other"),
 }
 
 
 class Site:
     """What the templates need: the chronology plus the indexes derived from it."""
 
-    def __init__(self, chronology: Chronology, settings: Settings | None = None):
+    def __init__(self, chronology: Chronology, settings: Settings | None = None,
+                 edition: Edition | None = None):
+        """`edition`: the chronology in another language (its `chronology` is shown instead)."""
+        self.edition = edition or Edition.english_only(chronology)
+        chronology = self.edition.chronology
         self.chronology = chronology
         self.settings = settings or Settings()
         self.list_limit = LIST_LIMIT
@@ -63,7 +78,9 @@ class Site:
     @property
     def years(self) -> str:
         """`2002 to 2025`, or "" while there are no events."""
-        return f"{self.events[0].date.year} to {self.events[-1].date.year}" if self.events else ""
+        if not self.events:
+            return ""
+        return _("%(first)s to %(last)s", first=self.events[0].date.year, last=self.events[-1].date.year)
 
     def chart(self, up: str) -> Markup:
         """The overview of every event by body, with links relative to a page at `up`."""
@@ -77,19 +94,19 @@ class Site:
             years[event.date.year].append(event)
         return dict(years)
 
-    def vote_series(self) -> list[tuple[str, list[Event]]]:
+    def vote_series(self) -> list[tuple[str, str, list[Event]]]:
         """Every decision on a text or an agenda, year by year, by the lane of the body that took
         it: recorded votes and adoptions without a vote alike."""
-        names = {"assembly": "General Assembly (plenary and Third Committee)",
-                 "council": "Commission on Human Rights and Human Rights Council",
-                 "security-council": "Security Council (procedural votes on the agenda)"}
+        names = {"assembly": _("General Assembly (plenary and Third Committee)"),
+                 "council": _("Commission on Human Rights and Human Rights Council"),
+                 "security-council": _("Security Council (procedural votes on the agenda)")}
         groups: dict[str, list[Event]] = {lane: [] for lane in names}
         for event in self.events:
             if event.vote or event.committee_vote:
                 lane = lane_of(event, self.actors)
                 if lane in groups:
                     groups[lane].append(event)
-        return [(names[lane], rows) for lane, rows in groups.items() if rows]
+        return [(lane, names[lane], rows) for lane, rows in groups.items() if rows]
 
     def council_years_without_meeting(self) -> list[int]:
         """Years between the Security Council's first and last formal meeting on the DPRK's human

@@ -23,6 +23,7 @@ from .fields import (
     attributed,
     fail,
 )
+from .language import N_
 
 EventType = Literal[
     "resolution", "report", "meeting", "hearing", "appointment", "statement",
@@ -31,12 +32,12 @@ EventType = Literal[
 
 
 # Rows of the visual timeline; an event sits in the row of its first body.
-LANES = {
-    "council": "Commission and Council",
-    "assembly": "General Assembly",
-    "security-council": "Security Council",
-    "mechanisms": "OHCHR and mechanisms",
-    "governments": "Governments",
+LANES = {  # lane names, translated where they are shown
+    "council": N_("Commission and Council"),
+    "assembly": N_("General Assembly"),
+    "security-council": N_("Security Council"),
+    "mechanisms": N_("OHCHR and mechanisms"),
+    "governments": N_("Governments"),
 }
 Lane = Literal["council", "assembly", "security-council", "mechanisms", "governments"]
 

@@ -18,6 +18,7 @@ from .exports import export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
 from .indexes import TYPE_NAMES, Site
+from .language import _, current
 from .reference import MODELS, fields
 
 EVENT_TEMPLATE = Path(__file__).parent / "event_template.yaml"
@@ -29,6 +30,7 @@ class Page:
     template: str | None = None  # a Markdown page from this template ...
     export: Callable | None = None  # ... or a data file from this function of (chronology, base)
     shows: tuple | None = None  # the events it shows (None: all of them)
+    variant: str = ""  # anything else it shows that its records do not say (a translation's state)
     context: dict = field(default_factory=dict, compare=False)
 
 
@@ -40,7 +42,7 @@ def table(site: Site) -> Iterator[Page]:
         prev = events[i - 1] if i > 0 else None
         nxt = events[i + 1] if i + 1 < len(events) else None
         yield Page(f"events/{event.id}.md", "event.md.j2",
-                   shows=(prev, event, nxt, *site.related[event.id]),
+                   shows=(prev, event, nxt, *site.related[event.id]), variant=site.edition.variant(event.id),
                    context={"event": event, "prev": prev, "next": nxt})
     for kind, folder in (("body", "bodies"), ("person", "people")):
         yield Page(f"{folder}/index.md", "actors.md.j2", context={"kind": kind, "folder": folder})
@@ -54,16 +56,22 @@ def table(site: Site) -> Iterator[Page]:
     yield Page("types/index.md", "types.md.j2")
     for kind, listed in site.by_type().items():
         yield Page(f"types/{kind}.md", "facet.md.j2", shows=tuple(listed), context={
-            "events": listed, "title": TYPE_NAMES[kind], "intro": f"Events of the type “{kind}”."})
+            "events": listed, "title": _(TYPE_NAMES[kind]),
+            "intro": _("Events of the type “%(kind)s”.", kind=kind)})
     for year, listed in site.by_year(events).items():
         yield Page(f"years/{year}.md", "facet.md.j2", shows=tuple(listed), context={
-            "events": listed, "title": f"Events of {year}", "intro": f"The events of {year}, in date order."})
+            "events": listed, "title": _("Events of %(year)s", year=year),
+            "intro": _("The events of %(year)s, in date order.", year=year)})
     yield Page("votes.md", "votes.md.j2", shows=tuple(e for e in events if e.vote or e.committee_vote))
     yield Page("documents.md", "documents.md.j2")
     reference = [(title, fields(model)) for title, model in MODELS]
-    yield Page("add-an-event.md", "add-an-event.md.j2", shows=(), context={
-        "event_template": Markup(EVENT_TEMPLATE.read_text("utf-8").rstrip()),  # our own file
-        "reference": reference})
+    if current().code == "en":
+        yield Page("add-an-event.md", "add-an-event.md.j2", shows=(), context={
+            "event_template": Markup(EVENT_TEMPLATE.read_text("utf-8").rstrip()),  # our own file
+            "reference": reference})
+    else:  # a contributor page: in English only, and the other edition says so
+        yield Page("add-an-event.md", "english-only.md.j2", shows=(), context={
+            "title": _("Add an event"), "english": "add-an-event" + site.settings.ext})
     yield Page("data.md", "data.md.j2", context={
         "version": site.chronology.version, "feed_size": LATEST, "reference": reference})
     yield Page("data/events.json", export=to_json)

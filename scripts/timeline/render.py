@@ -23,7 +23,8 @@ from markupsafe import Markup
 from .charts import vote_bar, votes_trend
 from .cite import bibtex, fence, jsonld
 from .dates import display_span
-from .indexes import TYPE_NAMES
+from .indexes import TYPE_NAMES, TYPE_ONE
+from .language import LANGUAGES, N_, _, catalogue, current
 from .model import Vote
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,6 +43,17 @@ def markdown(value: str) -> Markup:
     return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def plain(value: str, limit: int = 200) -> str:
+    """Markdown as one line of plain text, cut at a word within `limit` characters (previews)."""
+    text = " ".join(_LINK.sub(r"\1", value).replace("*", "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def url(value: str) -> Markup:
     """An http(s) address safe inside `[text](...)`."""
     return Markup("".join(_URL_UNSAFE.get(c, c) for c in value))
@@ -56,19 +68,21 @@ def meta(value: str) -> Markup:
 def vote_text(vote: Vote, labelled: bool = True) -> str:
     """`30 in favour, 6 against, 11 abstentions.` or `Adopted without a vote.`, with its label."""
     if vote.without_vote:
-        said = "adopted without a vote"
+        said = _("adopted without a vote")
     else:
-        counts = ((vote.yes, "in favour"), (vote.no, "against"), (vote.abstain, "abstentions"))
-        said = ", ".join(f"{'not confirmed' if n is None else n} {what}" for n, what in counts)
+        counts = ((vote.yes, N_("%(n)s in favour")), (vote.no, N_("%(n)s against")),
+                  (vote.abstain, N_("%(n)s abstentions")))
+        said = ", ".join(_(what, n=_("not confirmed") if n is None else n) for n, what in counts)
     said = f"{vote.label}: {said}" if vote.label and labelled else said
     return said[0].upper() + said[1:] + "."
 
 
 POSITION_NAMES = {
-    "main-sponsor": "main sponsor", "co-sponsor": "co-sponsor", "in-favour": "voted in favour",
-    "consensus": "joined the consensus (not a co-sponsor)", "abstained": "abstained",
-    "against": "voted against", "not-voting": "did not take part in the vote",
-    "dissociated": "dissociated itself from the consensus",
+    "main-sponsor": N_("main sponsor"), "co-sponsor": N_("co-sponsor"),
+    "in-favour": N_("voted in favour"), "consensus": N_("joined the consensus (not a co-sponsor)"),
+    "abstained": N_("abstained"), "against": N_("voted against"),
+    "not-voting": N_("did not take part in the vote"),
+    "dissociated": N_("dissociated itself from the consensus"),
 }
 
 
@@ -76,17 +90,17 @@ def bounds(event) -> str:
     """What the sources allow of an imprecise date: `after 17 April 2014`, `by 24 March 2021`."""
     parts = []
     if event.not_before:
-        parts.append(f"not before {event.not_before.display()}")
+        parts.append(_("not before %(date)s", date=event.not_before.display()))
     if event.not_after:
-        parts.append(f"not after {event.not_after.display()}")
-    return " and ".join(parts)
+        parts.append(_("not after %(date)s", date=event.not_after.display()))
+    return _(" and ").join(parts)
 
 
 def v_label(event) -> str:
     """The stage of an event's deciding vote: its label, or the body that took it."""
     if event.vote and event.vote.label:
         return event.vote.label
-    return "Plenary" if event.committee_vote else "Decision"
+    return _("Plenary") if event.committee_vote else _("Decision")
 
 
 def undocs(symbol: str) -> str:
@@ -99,8 +113,10 @@ def _safe(fn):
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
+def environment(lang: str = "en") -> jinja2.Environment:
+    """The templates in one language: `_()` in them reads its catalogue (language.py)."""
     env = jinja2.Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -109,9 +125,14 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,  # templates are read once per process; serve imports the code anew
     )
-    env.filters.update(text=text, markdown=markdown, url=url, undocs=undocs, meta=meta,
+    env.filters.update(text=text, markdown=markdown, plain=plain, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    env.globals.update(type_names=TYPE_NAMES, position_names=POSITION_NAMES, bounds=bounds, v_label=v_label,
+    words = catalogue(lang)
+    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+    env.globals.update(type_names={k: words.gettext(v) for k, v in TYPE_NAMES.items()},
+                       type_one={k: words.gettext(v) for k, v in TYPE_ONE.items()},
+                       position_names={k: words.gettext(v) for k, v in POSITION_NAMES.items()},
+                       lang=LANGUAGES[lang], languages=LANGUAGES, bounds=bounds, v_label=v_label,
                        span=display_span, vote_bar=_safe(vote_bar),
                        votes_trend=_safe(votes_trend), bibtex=_safe(bibtex), fence=fence,
                        jsonld=_safe(jsonld))
@@ -129,6 +150,6 @@ def url_root(path: str, directory_urls: bool) -> str:
 def render_template(template: str, path: str, site, **context) -> str:
     """A Markdown page: `site` is the chronology with its indexes (indexes.Site)."""
     settings = site.settings
-    return environment().get_template(template).render(
+    return environment(current().code).get_template(template).render(
         site=site, root="../" * path.count("/"), up=url_root(path, settings.directory_urls),
         ext=settings.ext, base=settings.base, **context)

@@ -60,6 +60,8 @@ class Coverage:
     total: dict[str, int] = field(default_factory=dict)
     translated: dict[str, set[str]] = field(default_factory=dict)
     stale: list[Problem] = field(default_factory=list)
+    entries: dict[str, dict[str, dict]] = field(default_factory=dict)  # file -> ref -> entry
+    stale_refs: dict[str, set[str]] = field(default_factory=dict)  # file -> refs out of date
 
     def summary(self) -> str:
         events = self.translated.get("events", set())
@@ -76,6 +78,7 @@ def check_translations(data_dir: Path, chronology: Chronology, prefix: str = "da
             english = _records(chronology, key)
             coverage.total[key] = len(english)
             coverage.translated[key] = set()
+            coverage.entries[key] = {}
             path = data_dir / lang / f"{key}.yaml"
             if path.is_file():
                 _check_file(path, f"{prefix}/{lang}/{key}.yaml", key, english, coverage, problems)
@@ -126,9 +129,46 @@ def _check_file(path: Path, name: str, key: str, english: dict, coverage: Covera
         for required in REQUIRED[key]:
             if not isinstance(item.get(required), str) or not item[required].strip():
                 problems.append(Problem(name, line, col, f"{ref!r}: missing required field '{required}'"))
-        coverage.translated[key].add(ref)
         current = english_digest(english[ref], key)
-        if item.get("translates") != current:
+        wrong = _shape_problems(item, english_text(english[ref], key))
+        if item.get("translates") == current:
+            for path, message in wrong:  # a current translation must fit the English exactly
+                problems.append(Problem(name, *doc.where((key, i, *path)), f"{ref!r}: {message}"))
+            if wrong:
+                continue
+        else:  # out of date: what no longer fits the English is left out until it is updated
+            item = {k: v for k, v in item.items() if k not in {path[0] for path, _ in wrong}}
             line, col = doc.where((key, i, "translates"))
             coverage.stale.append(Problem(name, line, col, f"{ref!r}: the English has changed since this "
                                           f"was translated (translates: {current} is current)"))
+            coverage.stale_refs.setdefault(key, set()).add(ref)
+        coverage.translated[key].add(ref)
+        coverage.entries[key][ref] = item
+
+
+def _shape_problems(item: dict, english: dict) -> list[tuple[tuple, str]]:
+    """A translation gives text for what the English has: no unknown field, lists of the same
+    length, text where the English has text."""
+    problems = []
+    for name, value in item.items():
+        if name in ("id", "symbol", "translates"):
+            continue
+        if name not in english:
+            problems.append(((name,), f"'{name}' is not in the English record, so it cannot be translated"))
+            continue
+        want = english[name]
+        if isinstance(want, list):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(((name,), f"'{name}' must be a list of text, as in the English"))
+            elif len(value) != len(want):
+                problems.append(((name,), f"'{name}' must have {len(want)} item(s), as the English "
+                                 f"has, got {len(value)}"))
+        elif isinstance(want, dict):
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                problems.append(((name,), f"'{name}' must map label/note to text"))
+            else:
+                problems.extend(((name, k), f"'{name}.{k}' is not in the English record")
+                                for k in value if not want.get(k))
+        elif not isinstance(value, str):
+            problems.append(((name,), f"'{name}' must be text"))
+    return problems

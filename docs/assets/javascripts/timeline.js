@@ -5,7 +5,9 @@
   "use strict";
 
   function today() {
-    return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    // In the page's language: "2 December 2026" or "2026년 12월 2일".
+    var lang = document.documentElement.lang === "ko" ? "ko-KR" : "en-GB";
+    return new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
   }
 
   function fillAccessDates() {
@@ -45,7 +47,9 @@
         heading.hidden = !any;
         if (list) list.hidden = !any;
       });
-      count.textContent = "Showing " + shown + " of " + items.length + " events";
+      // The sentence comes from the page, in its language.
+      var format = count.getAttribute("data-format") || "Showing {shown} of {total} events";
+      count.textContent = format.replace("{shown}", shown).replace("{total}", items.length);
     }
 
     selects.forEach(function (s) { s.addEventListener("change", apply); });

@@ -1,0 +1,91 @@
+"""An edition: the chronology in one language, made from the English and its translations.
+
+    edition = Edition.of(chronology, coverage)      # coverage: translations.check_translations
+    edition.chronology.events[0].title              # the Korean title, where translated
+
+Dates, tallies, symbols and sources are the English record's own: only text is replaced. An
+event whose translation is out of date keeps the Korean text, shown under a notice; one not
+translated yet keeps the English. The English edition is the chronology itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from .chronology import Chronology
+from .model import Event
+from .translations import Coverage
+
+CURRENT, STALE, MISSING = "current", "out-of-date", "not-translated"
+
+
+@dataclass
+class Edition:
+    lang: str
+    chronology: Chronology
+    english: Chronology
+    states: dict[str, str] = field(default_factory=dict)  # event id -> CURRENT, STALE, MISSING
+    quotes: dict[str, list[str]] = field(default_factory=dict)  # event id -> renderings
+    digests: dict[str, str] = field(default_factory=dict)  # event id -> digest of its entry
+
+    @classmethod
+    def english_only(cls, chronology: Chronology) -> Edition:
+        return cls("en", chronology, chronology)
+
+    @classmethod
+    def of(cls, chronology: Chronology, coverage: Coverage) -> Edition:
+        stale = coverage.stale_refs.get("events", set())
+        entries = coverage.entries
+        edition = cls(coverage.lang, chronology, chronology)
+        events = []
+        for event in chronology.events:
+            entry = entries.get("events", {}).get(event.id)
+            if entry is None:
+                edition.states[event.id] = MISSING
+                events.append(event)
+                continue
+            edition.states[event.id] = STALE if event.id in stale else CURRENT
+            edition.quotes[event.id] = entry.get("quotes", [])
+            edition.digests[event.id] = hashlib.blake2b(
+                json.dumps(entry, ensure_ascii=False, sort_keys=True, default=str).encode(),
+                digest_size=8).hexdigest()
+            events.append(_event(event, entry))
+        edition.chronology = Chronology(
+            events=events,
+            actors=_records(chronology.actors, entries.get("actors", {}), ("name", "short", "description")),
+            tags=_records(chronology.tags, entries.get("tags", {}), ("name", "description")),
+            documents=_records(chronology.documents, entries.get("documents", {}), ("title", "note")),
+        )
+        return edition
+
+    def state(self, event_id: str) -> str:
+        return self.states.get(event_id, CURRENT)
+
+    def variant(self, event_id: str) -> str:
+        """What an event page shows beyond its records: its translation's state and entry."""
+        if self.lang == "en":
+            return ""
+        return f"{self.state(event_id)}:{self.digests.get(event_id, '')}"
+
+
+def _records(records: dict, entries: dict, names: tuple[str, ...]) -> dict:
+    return {ref: r.model_copy(update={n: entries[ref][n] for n in names if entries.get(ref, {}).get(n)})
+            if ref in entries else r for ref, r in records.items()}
+
+
+def _event(event: Event, entry: dict) -> Event:
+    update = {name: entry[name] for name in ("title", "summary", "date_label", "location", "notes")
+              if entry.get(name)}
+    if entry.get("other_dates"):
+        update["other_dates"] = [d.model_copy(update={"label": label})
+                                 for d, label in zip(event.other_dates, entry["other_dates"], strict=True)]
+    for name in ("vote", "committee_vote"):
+        vote, text = getattr(event, name), entry.get(name)
+        if vote is not None and text:
+            update[name] = vote.model_copy(update={k: v for k, v in text.items() if k in ("label", "note")})
+    if entry.get("positions"):
+        update["positions"] = [p.model_copy(update={"note": note or None})
+                               for p, note in zip(event.positions, entry["positions"], strict=True)]
+    return event.model_copy(update=update)
