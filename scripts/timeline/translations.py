@@ -133,7 +133,7 @@ def _check_file(path: Path, name: str, key: str, english: dict, coverage: Covera
         wrong = _shape_problems(item, english_text(english[ref], key))
         if item.get("translates") == current:
             for path, message in wrong:  # a current translation must fit the English exactly
-                problems.append(Problem(name, *doc.where((key, i, *path)), f"{ref!r}: {message}"))
+                problems.append(Problem(name, *doc.where((key, i, *path), key=True), f"{ref!r}: {message}"))
             if wrong:
                 continue
         else:  # out of date: what no longer fits the English is left out until it is updated
