@@ -18,9 +18,10 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1764288000"}
 
 def site_build(root: Path, site: str) -> None:
     assert build(root).returncode == 0
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
-                 cwd=root, env=EPOCH)
-    assert result.returncode == 0, result.stderr
+    for config, folder in (("mkdocs.yml", site), ("ko/mkdocs.yml", f"{site}/ko")):  # as `make build`
+        result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+                      "--site-dir", str(root / folder)], cwd=root, env=EPOCH)
+        assert result.returncode == 0, result.stderr
     zip_path = root / site / "downloads" / "nk-human-rights-timeline.zip"
     result = run([sys.executable, "scripts/offline.py", "--zip", str(zip_path)], cwd=root, env=EPOCH)
     assert result.returncode == 0, result.stderr

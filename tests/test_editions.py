@@ -1,0 +1,81 @@
+"""End to end, both editions: `make build`'s commands on a temporary copy, then the built
+HTML read with a real parser: languages, the switcher to the same page, hreflang both ways,
+link previews, and the Korean search index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import build, mkdocs
+from htmlpage import parse
+
+pytestmark = pytest.mark.slow
+EVENT = "events/coi-report/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("editions") / "project")
+    assert build(project).returncode == 0
+    for args in (("build", "--strict"), ("build", "--strict", "-f", "ko/mkdocs.yml")):
+        result = mkdocs(project, *args)
+        assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def _meta(page, name: str) -> list[str]:
+    return [e.attrs["content"] for e in page.find("meta")
+            if e.attrs.get("property") == name or e.attrs.get("name") == name]
+
+
+def _alternates(page) -> dict[str, str]:
+    return {e.attrs["hreflang"]: e.attrs["href"] for e in page.find("link")
+            if e.attrs.get("rel") == "alternate" and e.attrs.get("hreflang")}
+
+
+def test_every_english_page_has_its_korean_page(site: Path):
+    english = {p.relative_to(site) for p in site.rglob("index.html") if "ko" not in p.relative_to(site).parts}
+    korean = {p.relative_to(site / "ko") for p in (site / "ko").rglob("index.html")}
+    assert english and english == korean
+
+
+@pytest.mark.parametrize(("edition", "lang", "other", "locale", "other_locale"), [
+    ("", "en", "ko", "en_US", "ko_KR"), ("ko/", "ko", "en", "ko_KR", "en_US")])
+def test_an_event_page_names_its_language_and_links_to_itself_in_the_other(
+        site: Path, edition: str, lang: str, other: str, locale: str, other_locale: str):
+    page = parse(site / edition / EVENT / "index.html")
+    assert page.find("html")[0].attrs["lang"] == lang
+    base = "http://127.0.0.1:8000/"
+    assert _alternates(page) == {"en": base + EVENT, "ko": base + "ko/" + EVENT, "x-default": base + EVENT}
+    switcher = {e.attrs["hreflang"]: e.attrs["href"] for e in page.find("a")
+                if "md-select__link" in (e.attrs.get("class") or "")}
+    target = (site / edition / EVENT / switcher[other] / "index.html").resolve()
+    assert target == (site / ("ko/" if other == "ko" else "") / EVENT / "index.html").resolve()
+    assert _meta(page, "og:locale") == [locale] and _meta(page, "og:locale:alternate") == [other_locale]
+    assert _meta(page, "og:type") == ["article"] and _meta(page, "article:published_time") == ["2014-02-17"]
+    assert _meta(page, "og:url") == [base + edition + EVENT]
+    image = _meta(page, "og:image")[0]
+    assert image == f"{base}assets/images/preview-{lang}.png" and (site / image[len(base):]).is_file()
+    assert _meta(page, "twitter:card") == ["summary_large_image"]
+    assert page.heading() in _meta(page, "og:title")[0]
+
+
+def test_the_korean_page_is_in_korean(site: Path):
+    page = parse(site / "ko" / EVENT / "index.html")
+    assert page.heading() == "유엔 북한인권조사위원회 보고서, 북한에서 반인도범죄 확인"
+    assert any(p.text.startswith("2014년 2월 17일 (") for p in page.find("p"))
+    description = _meta(page, "og:description")[0]
+    assert description.startswith("2014년 2월 17일: ") and "조사위원회" in description
+    headings = [h.text.replace("¶", "").strip() for h in page.find("h2")]
+    assert "출처" in headings and "Sources" not in headings
+
+
+def test_the_korean_search_index_holds_korean_words(site: Path):
+    index = json.loads((site / "ko" / "search" / "search_index.json").read_text("utf-8"))
+    assert "ko" in index["config"]["lang"]
+    assert any("조사위원회" in doc["title"] + doc["text"] for doc in index["docs"])
