@@ -32,6 +32,8 @@ PAGE_TYPES = {"home": "", "timeline": "timeline/", "event": "events/coi-report/"
               "tag": "tags/icc-referral/", "type": "types/resolution/", "year": "years/2014/",
               "documents": "documents/", "data": "data/", "votes": "votes/",
               "add an event": "add-an-event/", "sources and method": "sources-and-method/"}
+# Every page type in both editions: the Korean one at the same path under ko/.
+EDITION_PAGES = {**PAGE_TYPES, **{f"ko {name}": "ko/" + path for name, path in PAGE_TYPES.items()}}
 
 pytestmark = [
     pytest.mark.slow,
@@ -50,8 +52,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("browser") / "project")
     assert build(project).returncode == 0
-    result = mkdocs(project, "build", "--strict")
-    assert result.returncode == 0, result.stderr
+    for args in (("build", "--strict"), ("build", "--strict", "-f", "ko/mkdocs.yml")):  # as make build
+        result = mkdocs(project, *args)
+        assert result.returncode == 0, result.stderr
     handler = functools.partial(QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -89,6 +92,42 @@ def test_search_finds_an_event_by_a_word_of_its_summary(site, page):
     results.first.wait_for(timeout=20_000)
     titles = " ".join(results.all_inner_texts())
     assert "Arria-formula meeting" in titles
+
+
+def test_korean_search_finds_the_commission_of_inquiry_by_its_korean_name(site, page):
+    _, url = site
+    page.goto(url + "ko/")
+    page.keyboard.press("/")
+    page.keyboard.type("조사위원회")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20_000)
+    titles = " ".join(results.all_inner_texts())
+    assert "유엔 북한인권조사위원회 보고서" in titles
+    assert page.locator("html").get_attribute("lang") == "ko"
+
+
+@pytest.mark.parametrize("narrow", [False, True], ids=["desktop", "phone"])
+def test_the_language_switcher_goes_to_the_same_event_in_the_other_language(site, browser, narrow):
+    _, url = site
+    size = {"width": 360, "height": 740} if narrow else {"width": 1280, "height": 900}
+    context = browser.new_context(viewport=size)
+    tab = context.new_page()
+    tab.goto(url + "events/coi-report/")
+    for lang, path, heading in (("ko", "ko/events/coi-report/", "유엔 북한인권조사위원회 보고서"),
+                                ("en", "events/coi-report/", "Commission of Inquiry report finds")):
+        tab.locator(".md-header .md-select button").click()
+        tab.locator(f".md-select__link[hreflang={lang}]").click()
+        tab.wait_for_url(url + path)
+        assert tab.locator("html").get_attribute("lang") == lang
+        assert tab.locator("h1").inner_text().startswith(heading)
+    context.close()
+
+
+def test_the_korean_timeline_filter_counts_in_korean(site, page):
+    project, url = site
+    total = len(read_chronology(project / "data").events)
+    page.goto(url + "ko/timeline/")
+    assert page.locator("#tl-count").inner_text() == f"사건 {total}건 중 {total}건 표시"
 
 
 def test_a_click_on_a_timeline_mark_opens_its_event(site, page):
@@ -133,12 +172,12 @@ def test_the_dark_light_toggle_switches_the_scheme(site, page):
     assert page.evaluate(scheme) == seen[-1]  # the choice is remembered
 
 
-@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+@pytest.mark.parametrize("name", sorted(EDITION_PAGES))
 def test_no_page_scrolls_sideways_at_360_pixels(site, browser, name):
     _, url = site
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
     tab = context.new_page()
-    tab.goto(url + PAGE_TYPES[name])
+    tab.goto(url + EDITION_PAGES[name])
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     context.close()
     assert width[0] <= width[1], f"{name}: {width[0]}px of content in a {width[1]}px window"
@@ -171,10 +210,10 @@ def test_keyboard_alone_reaches_every_timeline_link_with_a_visible_focus(site, p
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run npm ci")
-@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+@pytest.mark.parametrize("name", sorted(EDITION_PAGES))
 def test_axe_finds_no_wcag_violations(site, page, name):
     _, url = site
-    page.goto(url + PAGE_TYPES[name])
+    page.goto(url + EDITION_PAGES[name])
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => {
         const result = await axe.run(document, {runOnly: {type: 'tag', values:
@@ -184,19 +223,20 @@ def test_axe_finds_no_wcag_violations(site, page, name):
     }""")
     assert violations == [], name
     description = page.locator("meta[name=description]").get_attribute("content")
-    assert description and len(description) > 30
+    # Hangul says in a syllable what English says in two or three letters.
+    assert description and len(description) > (15 if name.startswith("ko ") else 30)
 
 
-@pytest.mark.parametrize("name", ["home", "timeline", "event"])
+@pytest.mark.parametrize("name", ["home", "timeline", "event", "ko home", "ko timeline", "ko event"])
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots_for_review(site, browser, name, width, scheme):
     _, url = site
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     tab = context.new_page()
-    tab.goto(url + PAGE_TYPES[name])
+    tab.goto(url + EDITION_PAGES[name])
     SHOTS.mkdir(parents=True, exist_ok=True)
-    target = SHOTS / f"{name}-{width}px-{scheme}.png"
+    target = SHOTS / f"{name.replace(' ', '-')}-{width}px-{scheme}.png"
     tab.screenshot(path=str(target), full_page=True)
     context.close()
     assert target.stat().st_size > 10_000

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .exports import export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
-from .indexes import TYPE_NAMES, Site
+from .indexes import TYPE_NAMES, TYPE_ONE, Site
 from .language import _, current
 from .reference import MODELS, fields
 
@@ -57,7 +57,7 @@ def table(site: Site) -> Iterator[Page]:
     for kind, listed in site.by_type().items():
         yield Page(f"types/{kind}.md", "facet.md.j2", shows=tuple(listed), context={
             "events": listed, "title": _(TYPE_NAMES[kind]),
-            "intro": _("Events of the type “%(kind)s”.", kind=kind)})
+            "intro": _("Events of the type “%(kind)s”.", kind=_(TYPE_ONE[kind]))})
     for year, listed in site.by_year(events).items():
         yield Page(f"years/{year}.md", "facet.md.j2", shows=tuple(listed), context={
             "events": listed, "title": _("Events of %(year)s", year=year),
