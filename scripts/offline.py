@@ -48,7 +48,8 @@ def build_offline(workdir: Path) -> Path:
             "use_directory_urls: false\nhooks: []\n"
             f"plugins:\n  - {search}\n  - offline\n"
             # Offline, the index is a script of the copy itself; no need to defer it.
-            f"extra:\n  polyfills:\n    - {up}assets/javascripts/iframe-worker-shim.js\n",
+            f"extra:\n  polyfills:\n    - {up}assets/javascripts/iframe-worker-shim.js\n"
+            f"    - {up}assets/javascripts/editions.js\n",
             "utf-8",
         )
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
