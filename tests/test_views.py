@@ -137,7 +137,9 @@ def test_offline_zip_opens_and_its_links_resolve(built, tmp_path):
         archive.extractall(tmp_path / "out")
     root = tmp_path / "out" / "nk-human-rights-timeline"
     assert (root / "search" / "search_index.js").is_file()  # search without a server
-    for html in ("index.html", "timeline.html", "events/coi-report.html"):
+    assert (root / "ko" / "search" / "search_index.js").is_file()
+    for html in ("index.html", "timeline.html", "events/coi-report.html", "ko/index.html",
+                 "ko/events/coi-report.html"):  # both editions
         page = root / html
         for element in parse(page).elements:
             ref = element.attrs.get("href") or element.attrs.get("src") or ""
