@@ -204,3 +204,37 @@ def test_unanimity_is_said_only_where_the_english_says_it(real):
         korean = " ".join(_strings(entry))
         if "만장일치" in korean:
             assert "unanimous" in " ".join(_strings(english_text(chronology.event_ids[ref], "events")))
+
+
+# The open data of the Korean edition: the same formats, read with real parsers.
+
+def test_the_korean_exports_carry_the_korean_text_and_say_how_current_it_is(data: Path):
+    import csv
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+
+    import icalendar
+    import jsonschema
+
+    _translate(data, f"  - id: hearings\n    translates: '{_digest(data, 'hearings')}'\n"
+                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n")
+    english = render_pages(read_chronology(data))
+    pages = _korean_pages(data)
+    exported = json.loads(pages["ko/data/events.json"])
+    jsonschema.Draft202012Validator(json.loads(english["data/events.schema.json"])).validate(exported)
+    assert exported["language"] == "ko" and json.loads(english["data/events.json"])["language"] == "en"
+    by_id = {e["id"]: e for e in exported["events"]}
+    assert by_id["hearings"]["title"] == "서울 공개 청문회" and by_id["hearings"]["translation"] == "current"
+    assert by_id["report-released"]["translation"] == "not-translated"
+    assert by_id["hearings"]["url"] == "http://127.0.0.1:8000/ko/events/hearings/"
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(pages["ko/data/events.csv"].lstrip("\ufeff")))}
+    assert rows["hearings"]["title"] == "서울 공개 청문회"
+    calendar = icalendar.Calendar.from_ical(pages["ko/data/events.ics"])
+    assert calendar["x-wr-calname"] == "북한인권 연표"
+    assert "서울 공개 청문회" in [str(e["summary"]) for e in calendar.walk("VEVENT")]
+    feed = ET.fromstring(pages["ko/feed.xml"].encode())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.findtext("a:title", namespaces=ns) == "북한인권 연표: 새 항목과 정정된 항목"
+    titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
+    assert "정정: 서울 공개 청문회" in titles  # a corrected record, as its English entry says

@@ -10,12 +10,14 @@ import csv
 import datetime as dt
 import io
 import json
+from typing import Literal
 
 from pydantic import Field
 
 from .cache import memoized
 from .chronology import Chronology
 from .dates import PartialDate
+from .language import current
 from .model import Actor, Event, Record, Tag, UNDocument
 
 LICENSE = "CC BY 4.0"
@@ -31,6 +33,10 @@ class ExportedEvent(Event):
     """An event as exported: the data-file fields plus its permanent address."""
 
     url: str = Field(description="Permanent address of the event's page.")
+    translation: Literal["current", "out-of-date", "not-translated"] | None = Field(
+        None, description="In a translation (language other than 'en'): whether this event's text "
+        "is translated and up to date with the English, out of date (translated from an earlier "
+        "English text), or not translated yet (the English text is given).")
 
 
 class ExportFile(Record):
@@ -39,6 +45,9 @@ class ExportFile(Record):
     schema_version: str = Field(description="Version of this format.")
     version: str = Field(description="Day of the latest addition or correction (YYYY-MM-DD).")
     license: str = Field(description="Licence of the data.")
+    language: str = Field("en", description="Language of the text: 'en', the record itself, or a "
+                          "translation such as 'ko' (at ko/data/events.json). Dates, votes, symbols "
+                          "and sources are the record's own in every language.")
     events: list[ExportedEvent]
     actors: list[Actor]
     tags: list[Tag]
@@ -56,19 +65,22 @@ def _dump(value: object, level: int) -> str:
 
 
 @memoized
-def _json_event(event: Event, base: str) -> str:
-    return _dump({**event.model_dump(mode="json", exclude_none=True), "url": permalink(base, event)}, 2)
+def _json_event(event: Event, base: str, translation: str | None) -> str:
+    extra = {"translation": translation} if translation else {}
+    return _dump({**event.model_dump(mode="json", exclude_none=True), "url": permalink(base, event),
+                  **extra}, 2)
 
 
-def to_json(chronology: Chronology, base: str) -> str:
+def to_json(chronology: Chronology, base: str, states: dict[str, str] | None = None) -> str:
     """The export described by `ExportFile`, one space per level of indentation.
 
     Each event is serialised on its own, then indented to its place: the same bytes as
     dumping the whole document at once.
     """
-    head = {"schema_version": SCHEMA_VERSION, "version": chronology.version, "license": LICENSE}
+    head = {"schema_version": SCHEMA_VERSION, "version": chronology.version, "license": LICENSE,
+            "language": current().code}
     parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
-    events = [_json_event(e, base) for e in chronology.events]
+    events = [_json_event(e, base, states.get(e.id) if states else None) for e in chronology.events]
     parts.append(' "events": ' + ("[\n  " + ",\n  ".join(events) + "\n ]" if events else "[]"))
     for key in ("actors", "tags", "documents"):
         records = [r.model_dump(mode="json", exclude_none=True)

@@ -74,7 +74,8 @@ def table(site: Site) -> Iterator[Page]:
             "title": _("Add an event"), "english": "add-an-event" + site.settings.ext})
     yield Page("data.md", "data.md.j2", context={
         "version": site.chronology.version, "feed_size": LATEST, "reference": reference})
-    yield Page("data/events.json", export=to_json)
+    states = site.edition.states or None  # a translation's events say how current they are
+    yield Page("data/events.json", export=lambda chronology, base: to_json(chronology, base, states))
     yield Page("data/events.schema.json", export=lambda chronology, base: export_schema(), shows=())
     yield Page("data/events.csv", export=to_csv)
     yield Page("data/events.ics", export=to_ics)
