@@ -59,3 +59,20 @@ def test_proposes_ids_from_titles():
     from new_event import propose_id
     assert propose_id("Human Rights Council resolution 25/25") == "human-rights-council-resolution-25-25"
     assert propose_id("Salmón named “Special Rapporteur”") == "salmon-named-special-rapporteur"
+
+
+def test_writes_the_korean_translation_as_current_when_given(project: Path):
+    korean = project / "data" / "ko" / "events.yaml"
+    before = korean.read_text("utf-8")
+    result = helper(project, *ARGS, "--ko-title", "새 인권이사회 결정(시험)",
+                    "--ko-summary", "새 사건 도우미의 시험으로 추가했다.")
+    assert result.returncode == 0, result.stderr
+    assert korean.read_text("utf-8").startswith(before.rstrip("\n"))
+    check = build(project, "--check")
+    assert check.returncode == 0 and "ko: 100/100 events translated, 0 out of date" in check.stdout
+    assert "/ko/events/a-new-council-decision-test/" in result.stdout
+
+
+def test_a_korean_title_needs_its_summary(project: Path):
+    result = helper(project, *ARGS, "--ko-title", "제목만")
+    assert result.returncode == 2 and "--ko-title and --ko-summary go together" in result.stderr
