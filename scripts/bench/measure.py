@@ -68,6 +68,23 @@ def mkdocs_build(root: Path, config: str | None = None) -> tuple[float, int]:
     return seconds, rss
 
 
+def bilingual_build(root: Path) -> tuple[float, int]:
+    """`make build` without the offline copy: the English edition, then the Korean one."""
+    first, rss = mkdocs_build(root)
+    second, rss_ko = mkdocs_build(root, "ko/mkdocs.yml")
+    return first + second, max(rss, rss_ko)
+
+
+def english_only(root: Path, folder: Path) -> Path:
+    """A copy of `root` as the site was before its Korean edition: no translations, and no
+    Korean edition in mkdocs.yml's language selector (so the generator renders English only)."""
+    shutil.copytree(root, folder, ignore=shutil.ignore_patterns("site", ".generated-pages", "ko"))
+    config = folder / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(re.sub(r"\n    - name: 한국어\n(      .*\n)+", "\n", text), "utf-8")
+    return folder
+
+
 def generator(root: Path) -> float:
     """The generator alone on a fresh copy: interpreter start-up aside, imports included."""
     seconds, _, _ = python("from pathlib import Path\n"
@@ -100,9 +117,9 @@ def generator_edit(root: Path) -> float:
     return float(out.split("@edit", 1)[1].split()[0])
 
 
-def plain_floor(root: Path, floor: Path) -> str:
+def plain_floor(root: Path, floor: Path) -> list[str]:
     """A copy of `root` whose pages are plain Markdown of the same sizes and paths, built
-    with the same configuration (less the hook): returns that configuration's file name."""
+    with the same configurations (less the hook): returns those configurations' file names."""
     shutil.copytree(root, floor, ignore=shutil.ignore_patterns("site", ".generated-pages"))
     filler = "Plain text of a page for the floor measurement. " * 40
     for page in (floor / "docs").rglob("*.md"):
@@ -113,7 +130,9 @@ def plain_floor(root: Path, floor: Path) -> str:
         page.write_text(f"# {page.stem}\n\n{body[: max(0, size - 20)]}\n", "utf-8")
     config = floor / "mkdocs.floor.yml"
     config.write_text("INHERIT: mkdocs.yml\nhooks: []\n", "utf-8")
-    return str(config)
+    korean = floor / "ko" / "mkdocs.floor.yml"
+    korean.write_text("INHERIT: mkdocs.yml\nhooks: []\n", "utf-8")
+    return [str(config), str(korean)]
 
 
 def first_visit(site: Path, page: str) -> int:
@@ -132,10 +151,10 @@ def first_visit(site: Path, page: str) -> int:
     return total
 
 
-def serve_edit(root: Path, dirty: bool, edits: int = 3) -> tuple[int, float]:
+def serve_edit(root: Path, dirty: bool, edits: int = 3, korean: bool = False) -> tuple[int, float]:
     """Files rewritten by a one-event edit, and the median seconds (of `edits` edits) until
     `mkdocs serve` serves it on the event's page and on the timeline (a listing), so a
-    stale listing would not count."""
+    stale listing would not count; `korean`: an edit of its translation, on the Korean pages."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -143,13 +162,14 @@ def serve_edit(root: Path, dirty: bool, edits: int = 3) -> tuple[int, float]:
     log = open(root / "serve.log", "w")  # closed in the finally clause
     server = subprocess.Popen(args + (["--dirty"] if dirty else []), cwd=root, env=ENV,
                               stdout=log, stderr=subprocess.STDOUT)
-    events = root / "data" / "events.yaml"
+    events = root / "data" / ("ko/events.yaml" if korean else "events.yaml")
     original = events.read_text()
+    edition = "ko/" if korean else ""
     try:
         event_id = re.search(r"- id: (\S+)", original).group(1)
         title = re.search(r"\n  title: (.+)", original).group(1)
-        url = f"http://127.0.0.1:{port}/events/{event_id}/"
-        timeline = f"http://127.0.0.1:{port}/timeline/"
+        url = f"http://127.0.0.1:{port}/{edition}events/{event_id}/"
+        timeline = f"http://127.0.0.1:{port}/{edition}timeline/"
         _wait(lambda: _get(url), 600)
         time.sleep(3)  # let any build caused by the first one's writes finish
         stamps = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}

@@ -1,7 +1,8 @@
 """Realistic synthetic chronologies of any size, valid against the real model.
 
 Shapes follow the real data: several sources per event, a third with votes, related links,
-bodies and people from a few dozen actors, a controlled set of tags and documents.
+bodies and people from a few dozen actors, a controlled set of tags and documents; and, as
+the real data has, a current Korean translation of every event, actor and tag.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
     """Write events.yaml, actors.yaml, tags.yaml and documents.yaml for `n` events."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(folder / "ko", ignore_errors=True)  # translations of the real data only
+    shutil.rmtree(folder / "ko", ignore_errors=True)  # translations of the real data only (see translate)
     bodies = [{"id": f"body-{i}", "name": f"Body {i} {_sentence(rng, 2)[:-1]}", "short": f"B{i}",
                "kind": "body", "lane": LANES[i % len(LANES)], "description": _sentence(rng, 10),
                "url": f"https://example.org/bodies/{i}"} for i in range(24)]
@@ -66,3 +67,35 @@ def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
                              ("tags", "tags", tags), ("documents", "documents", documents)):
         text = yaml.safe_dump({key: items}, sort_keys=False, allow_unicode=True, width=100)
         (folder / f"{name}.yaml").write_text(text, "utf-8")
+
+
+KO_WORDS = ("조사위원회 인권이사회 유엔총회 결의 보고서 청문회 책임 규명 인권 피해자 증언 구금 "
+            "수용소 납치 회부 제재 검토 임무 전문가 사무소 감시 증거 저장소 회기 본회의 위원회 "
+            "표결 컨센서스").split()
+
+
+def _korean(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(KO_WORDS) for _ in range(n)) + "."
+
+
+def translate(folder: Path, seed: int = 2014) -> None:
+    """Write data/ko/: a current Korean entry for every event, actor and tag of `folder`."""
+    from timeline.read import read_chronology
+    from timeline.translations import english_digest
+
+    rng = random.Random(seed)
+    chronology = read_chronology(folder)
+    (folder / "ko").mkdir(exist_ok=True)
+    files = {
+        "events": [{"id": e.id, "translates": english_digest(e, "events"), "title": _korean(rng, 8)[:-1],
+                    "summary": " ".join(_korean(rng, 12) for _ in range(3)),
+                    **({"location": "제네바"} if e.location else {})} for e in chronology.events],
+        "actors": [{"id": a.id, "translates": english_digest(a, "actors"), "name": f"기구 {i}",
+                    **({"short": f"기{i}"} if a.short else {}), "description": _korean(rng, 10)}
+                   for i, a in enumerate(chronology.actors.values())],
+        "tags": [{"id": t.id, "translates": english_digest(t, "tags"), "name": f"주제 {i}",
+                  "description": _korean(rng, 8)} for i, t in enumerate(chronology.tags.values())],
+    }
+    for key, items in files.items():
+        text = yaml.safe_dump({key: items}, sort_keys=False, allow_unicode=True, width=100)
+        (folder / "ko" / f"{key}.yaml").write_text(text, "utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from functools import total_ordering
@@ -53,9 +54,7 @@ class PartialDate:
         Babel's CLDR data: `2014년 2월 17일`, `2014년 2월`, `2014년`)."""
         locale = current().locale
         if not locale.startswith("en"):
-            from babel.dates import format_skeleton
-
-            return format_skeleton(_SKELETONS[self.precision], self.as_date(), locale=locale)
+            return _in_locale(self, locale)
         if self.day:
             return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
         if self.month:
@@ -107,6 +106,13 @@ class PartialDate:
             "description": "YYYY, YYYY-MM or YYYY-MM-DD: give only as much as the sources say.",
             "examples": ["2014-02-17", "2012-12", "2004"],
         }
+
+
+@functools.lru_cache(maxsize=4096)  # the same dates recur on many pages; Babel is slow to format
+def _in_locale(date: PartialDate, locale: str) -> str:
+    from babel.dates import format_skeleton
+
+    return format_skeleton(_SKELETONS[date.precision], date.as_date(), locale=locale)
 
 
 def parse_day(value: Any) -> PartialDate:

@@ -76,65 +76,83 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
 def _run(root: Path, settings: Settings):
     chronology = read_chronology(root / "data")
     coverage = check_translations(root / "data", chronology)
-    pages = render_pages(chronology, settings)
-    for report in coverage:
-        pages.update(render_pages(chronology, settings, Edition.of(chronology, report)))
-    return chronology, coverage, pages
+    editions = [None, *(Edition.of(chronology, report) for report in coverage
+                        if report.lang in settings.languages)]
+    return chronology, coverage, _render_editions(chronology, settings, editions)
 
 
 def render_pages(chronology: Chronology, settings: Settings | None = None,
                  edition: Edition | None = None) -> dict[str, str]:
     """Every generated file of one edition (English if none), as {path under docs/: text}."""
-    settings = settings or Settings()
-    lang = LANGUAGES[edition.lang if edition else "en"]
-    with speaking(lang.code):
-        site = Site(chronology, dataclasses.replace(settings, base=settings.base + lang.prefix), edition)
-        texts = _render_edition(site)
-    return {lang.prefix + path: text for path, text in texts.items()}
+    return _render_editions(chronology, settings or Settings(), [edition])
 
 
-def _render_edition(site: Site) -> dict[str, str]:
-    pages = list(table(site))
+Task = tuple[str, Site, Page]  # where the edition's pages go (its prefix), its site, a page
+
+
+def _render_editions(chronology: Chronology, settings: Settings,
+                     editions: list[Edition | None]) -> dict[str, str]:
+    tasks: list[Task] = []
+    for edition in editions:
+        lang = LANGUAGES[edition.lang if edition else "en"]
+        with speaking(lang.code):  # the table names some pages (years, types) in its language
+            site = Site(chronology, dataclasses.replace(settings, base=settings.base + lang.prefix), edition)
+            tasks += [(lang.prefix, site, page) for page in table(site)]
     memo = active()
-    if memo is None:
-        return dict(zip((p.path for p in pages), _render_all(site, pages), strict=True))
-    shared = shared_digest(site.chronology, site.settings)
-    texts = {}
-    for page in pages:
+    texts = _render_all(tasks) if memo is None else _render_remembered(memo, tasks)
+    return {prefix + page.path: text for (prefix, _, page), text in zip(tasks, texts, strict=True)}
+
+
+def _render_remembered(memo: Memo, tasks: list[Task]) -> list[str]:
+    """Under serve: a page is rendered again only if something it shows changed."""
+    shared: dict[int, bytes] = {}
+    texts = []
+    for prefix, site, page in tasks:
         if page.shows is None:
-            texts[page.path] = _render(site, page)
-        else:
-            key = page_key(memo, shared, site.edition.lang + page.path, page.template or "",
-                           page.shows, page.variant)
-            texts[page.path] = memo.get(key, lambda p=page: _render(site, p))
+            texts.append(_render(site, page))
+            continue
+        if id(site) not in shared:
+            shared[id(site)] = shared_digest(site.chronology, site.settings)
+        key = page_key(memo, shared[id(site)], prefix + page.path, page.template or "",
+                       page.shows, page.variant)
+        texts.append(memo.get(key, lambda s=site, p=page: _render(s, p)))
     return texts
 
 
 def _render(site: Site, page: Page) -> str:
-    if page.export is not None:
-        return page.export(site.chronology, site.settings.base)
-    return render_template(page.template, page.path, site, **page.context)
+    with speaking(site.edition.lang):
+        if page.export is not None:
+            return page.export(site.chronology, site.settings.base)
+        return render_template(page.template, page.path, site, **page.context)
 
 
-_work: tuple[Site, list[Page]] | None = None  # what forked workers render from
+_work: list[Task] | None = None  # what forked workers render from
 
 
 def _render_at(i: int) -> str:
-    return _render(_work[0], _work[1][i])
+    _, site, page = _work[i]
+    return _render(site, page)
 
 
-def _render_all(site: Site, pages: list[Page]) -> list[str]:
-    """Every page, in two processes where that is quicker (forked: they share the data)."""
+def _render_all(tasks: list[Task]) -> list[str]:
+    """Every page of every edition, in two processes where that is quicker (forked once: they
+    share the data). The exports, the largest single items, go first, so that neither process
+    is left with them at the end."""
     global _work
     workers = min(2, os.cpu_count() or 1)
-    if len(pages) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render(site, p) for p in pages]
-    _work = (site, pages)
+    if len(tasks) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render(site, page) for _, site, page in tasks]
+    order = sorted(range(len(tasks)), key=lambda i: tasks[i][2].export is None)
+    _work = tasks
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_render_at, range(len(pages)), chunksize=16)
+            done = pool.map(_render_at, order, chunksize=16)
     finally:
         _work = None
+    texts = [""] * len(tasks)
+    for i, text in zip(order, done, strict=True):
+        texts[i] = text
+    return texts
 
 
 def fingerprint(root: Path, settings: Settings) -> str:

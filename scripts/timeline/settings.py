@@ -1,10 +1,12 @@
-"""The site's address and URL style, read from `mkdocs.yml`: the one place they are set.
+"""The site's address, URL style and editions, read from `mkdocs.yml`: the one place they are set.
 
     settings = Settings.from_config(Path("mkdocs.yml"))
 
 `site_url` there may be `!ENV [SITE_URL, default]`, as MkDocs allows; the exports, the feed and
 the links drawn in raw HTML follow the same value MkDocs does. The offline copy asks for
-`x.html` addresses instead (`directory_urls=False`).
+`x.html` addresses instead (`directory_urls=False`). The editions are the languages of the
+theme's language selector (`extra.alternate`); each other than English is rendered from
+`data/<lang>/` into `docs/<lang>/`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ LOCAL = "http://127.0.0.1:8000/"  # what `mkdocs serve` serves when no address i
 class Settings:
     base: str = LOCAL  # the published address, ending in "/"
     directory_urls: bool = True  # pages at `x/` (MkDocs' default) or at `x.html`
+    languages: tuple[str, ...] = ("en",)  # the editions: English and its translations
 
     @property
     def ext(self) -> str:
@@ -34,7 +37,9 @@ class Settings:
         text = config_file.read_text("utf-8") if config_file.is_file() else ""
         config = yaml.load(text, _ConfigLoader) or {}
         base = config.get("site_url") or LOCAL
-        return cls(base.rstrip("/") + "/", bool(config.get("use_directory_urls", True)))
+        alternate = (config.get("extra") or {}).get("alternate") or []
+        languages = ("en", *(a["lang"] for a in alternate if a.get("lang") not in (None, "en")))
+        return cls(base.rstrip("/") + "/", bool(config.get("use_directory_urls", True)), languages)
 
     def offline(self) -> Settings:
         return replace(self, directory_urls=False)
