@@ -79,7 +79,7 @@ def test_korean_votes():
     with speaking("ko"):
         assert vote_text(Vote(yes=30, no=6, abstain=11)) == "찬성 30, 반대 6, 기권 11."
         assert vote_text(Vote(without_vote=True)) == "표결 없이 채택."
-        assert vote_text(Vote(yes=9, no=5, abstain=None)) == "찬성 9, 반대 5, 기권 확인되지 않음."
+        assert vote_text(Vote(yes=9, no=5, abstain=None)) == "찬성 9, 반대 5, 기권 미확인."
 
 
 def test_every_page_has_its_korean_counterpart_at_the_same_path(data: Path):
@@ -238,3 +238,19 @@ def test_the_korean_exports_carry_the_korean_text_and_say_how_current_it_is(data
     assert feed.findtext("a:title", namespaces=ns) == "북한인권 연표: 새 항목과 정정된 항목"
     titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
     assert "정정: 서울 공개 청문회" in titles  # a corrected record, as its English entry says
+
+
+def test_an_attribution_is_rendered_by_its_english_text_and_shown_in_english_once_that_changes(data: Path):
+    (data / "ko" / "according_to.yaml").write_text(
+        "according_to:\n  - en: A wire service\n    ko: 한 통신사\n", "utf-8")
+    _translate(data, f"  - id: assembly-vote\n    translates: '{_digest(data, 'assembly-vote')}'\n"
+                     "    title: 총회, 결의 채택\n    summary: 표결로 채택했다.\n")
+    page = _korean_pages(data)["ko/events/assembly-vote.md"]
+    assert "단일 출처: 한 통신사에 따른 것으로" in page and "(한 통신사에 따름, 단일 출처)" in page
+    events = data / "events.yaml"
+    events.write_text(events.read_text("utf-8").replace("A wire service", "Another wire service"), "utf-8")
+    assert "Another wire service" in _korean_pages(data)["ko/events/assembly-vote.md"]
+    (coverage,) = check_translations(data, read_chronology(data))  # `make check` says so
+    assert [str(p) for p in coverage.stale] == [
+        "data/ko/according_to.yaml:2:5: no event says according_to 'A wire service' any more: "
+        "render its new text (or remove this entry)"]

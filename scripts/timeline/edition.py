@@ -44,14 +44,14 @@ class Edition:
             entry = entries.get("events", {}).get(event.id)
             if entry is None:
                 edition.states[event.id] = MISSING
-                events.append(event)
+                events.append(event)  # the English, and its attributions as the English says them
                 continue
             edition.states[event.id] = STALE if event.id in stale else CURRENT
             edition.quotes[event.id] = entry.get("quotes", [])
             edition.digests[event.id] = hashlib.blake2b(
                 json.dumps(entry, ensure_ascii=False, sort_keys=True, default=str).encode(),
                 digest_size=8).hexdigest()
-            events.append(_event(event, entry))
+            events.append(_event(event, entry, coverage.attributions))
         edition.chronology = Chronology(
             events=events,
             actors=_records(chronology.actors, entries.get("actors", {}), ("name", "short", "description")),
@@ -75,17 +75,26 @@ def _records(records: dict, entries: dict, names: tuple[str, ...]) -> dict:
             if ref in entries else r for ref, r in records.items()}
 
 
-def _event(event: Event, entry: dict) -> Event:
+def _attributed(record, attributions: dict[str, str], update: dict | None = None):
+    """A vote or position with its `according_to` rendered, where a rendering exists."""
+    update = dict(update or {})
+    if record.according_to in attributions:
+        update["according_to"] = attributions[record.according_to]
+    return record.model_copy(update=update) if update else record
+
+
+def _event(event: Event, entry: dict, attributions: dict[str, str]) -> Event:
     update = {name: entry[name] for name in ("title", "summary", "date_label", "location", "notes")
               if entry.get(name)}
     if entry.get("other_dates"):
         update["other_dates"] = [d.model_copy(update={"label": label})
                                  for d, label in zip(event.other_dates, entry["other_dates"], strict=True)]
     for name in ("vote", "committee_vote"):
-        vote, text = getattr(event, name), entry.get(name)
-        if vote is not None and text:
-            update[name] = vote.model_copy(update={k: v for k, v in text.items() if k in ("label", "note")})
-    if entry.get("positions"):
-        update["positions"] = [p.model_copy(update={"note": note or None})
-                               for p, note in zip(event.positions, entry["positions"], strict=True)]
+        vote, text = getattr(event, name), entry.get(name) or {}
+        if vote is not None:
+            said = {k: v for k, v in text.items() if k in ("label", "note")}
+            update[name] = _attributed(vote, attributions, said)
+    notes = entry.get("positions") or [None] * len(event.positions)
+    update["positions"] = [_attributed(p, attributions, {"note": note or None} if note is not None else None)
+                           for p, note in zip(event.positions, notes, strict=True)]
     return event.model_copy(update=update)

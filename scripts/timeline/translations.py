@@ -62,6 +62,7 @@ class Coverage:
     stale: list[Problem] = field(default_factory=list)
     entries: dict[str, dict[str, dict]] = field(default_factory=dict)  # file -> ref -> entry
     stale_refs: dict[str, set[str]] = field(default_factory=dict)  # file -> refs out of date
+    attributions: dict[str, str] = field(default_factory=dict)  # `according_to`: English -> this
 
     def summary(self) -> str:
         events = self.translated.get("events", set())
@@ -82,10 +83,44 @@ def check_translations(data_dir: Path, chronology: Chronology, prefix: str = "da
             path = data_dir / lang / f"{key}.yaml"
             if path.is_file():
                 _check_file(path, f"{prefix}/{lang}/{key}.yaml", key, english, coverage, problems)
+        path = data_dir / lang / f"{ATTRIBUTIONS}.yaml"
+        if path.is_file():
+            _check_attributions(path, f"{prefix}/{lang}/{ATTRIBUTIONS}.yaml", chronology, coverage, problems)
         reports.append(coverage)
     if problems:
         raise DataError(problems)
     return reports
+
+
+# Who a single-source figure or position rests on (`according_to`): rendered by the English
+# text itself, as a gettext catalogue is, so that a changed English text is shown in English
+# until its rendering is added, never with the rendering of what it used to say.
+ATTRIBUTIONS = "according_to"
+
+
+def _check_attributions(path: Path, name: str, chronology: Chronology, coverage: Coverage,
+                        problems: list[Problem]) -> None:
+    used = {x.according_to for e in chronology.events for x in (e.vote, e.committee_vote, *e.positions)
+            if x is not None and x.according_to}
+    try:
+        doc = load(path, name)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return
+    problems.extend(doc.problems)
+    items = doc.data.get(ATTRIBUTIONS) if isinstance(doc.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else [None]):
+        line, col = doc.where((ATTRIBUTIONS, i) if isinstance(items, list) else ())
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("en", "ko")):
+            problems.append(Problem(name, line, col, "each entry needs `en` (the English `according_to` "
+                                    "text) and `ko` (its rendering)"))
+        elif item["en"] not in used:  # the English changed: out of date, like a translation
+            coverage.stale.append(Problem(name, line, col, f"no event says according_to {show(item['en'])} "
+                                          "any more: render its new text (or remove this entry)"))
+        elif item["en"] in coverage.attributions:
+            problems.append(Problem(name, line, col, f"duplicate entry for {show(item['en'])}"))
+        else:
+            coverage.attributions[item["en"]] = item["ko"]
 
 
 def _records(chronology: Chronology, key: str) -> dict:
