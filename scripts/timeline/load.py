@@ -144,7 +144,11 @@ def load(path: Path, name: str) -> Document:
         msg = (f"the file is {size / 2**20:.0f} MiB; a data file may be at most "
                f"{MAX_BYTES // 2**20} MiB, so split it or remove what does not belong")
         raise DataError([Problem(name, 1, 1, msg)])
-    raw = path.read_bytes()
+    return parse(path.read_bytes(), name)
+
+
+def parse(raw: bytes, name: str) -> Document:
+    """`load` of a file's bytes (read already)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

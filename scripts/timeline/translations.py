@@ -16,8 +16,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import memoized
 from .chronology import Chronology
-from .load import load
+from .load import MAX_BYTES, Document, load, parse
 from .problems import DataError, Problem, show
 
 LANGUAGES = ("ko",)
@@ -103,7 +104,7 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
     used = {x.according_to for e in chronology.events for x in (e.vote, e.committee_vote, *e.positions)
             if x is not None and x.according_to}
     try:
-        doc = load(path, name)
+        doc = _document(path, name)
     except DataError as exc:
         problems.extend(exc.problems)
         return
@@ -123,6 +124,18 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
             coverage.attributions[item["en"]] = item["ko"]
 
 
+def _document(path: Path, name: str) -> Document:
+    """A translation file, read with positions (kept under serve while its bytes are the same)."""
+    if path.stat().st_size > MAX_BYTES:
+        return load(path, name)  # refuses it, saying how large it is
+    return _parsed(path.read_bytes(), name)
+
+
+@memoized
+def _parsed(raw: bytes, name: str) -> Document:
+    return parse(raw, name)
+
+
 def _records(chronology: Chronology, key: str) -> dict:
     if key == "events":
         return chronology.event_ids
@@ -132,7 +145,7 @@ def _records(chronology: Chronology, key: str) -> dict:
 def _check_file(path: Path, name: str, key: str, english: dict, coverage: Coverage,
                 problems: list[Problem]) -> None:
     try:
-        doc = load(path, name)
+        doc = _document(path, name)
     except DataError as exc:
         problems.extend(exc.problems)
         return
