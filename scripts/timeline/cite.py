@@ -7,7 +7,7 @@ import re
 
 from .dates import display_span
 from .exports import permalink
-from .language import N_, _
+from .language import N_, _, current
 from .model import Event
 
 SITE = N_("North Korea Human Rights Timeline")
@@ -43,6 +43,7 @@ def jsonld(event: Event, actors: dict, base: str) -> str:
         "startDate": str(event.date),
         "description": event.summary,
         "url": permalink(base, event),
+        "inLanguage": current().code,
     }
     if event.end_date:
         data["endDate"] = str(event.end_date)
