@@ -119,9 +119,12 @@ def test_a_quotation_keeps_its_original_words_beside_an_unofficial_translation(d
     _translate(data, f"  - id: inquiry-created\n    translates: '{_digest(data, 'inquiry-created')}'\n"
                      "    title: 이사회, 조사 설치\n    summary: 이사회가 조사를 설치했다.\n"
                      "    quotes:\n      - 짧은 인용 구절\n")
+    attributions = "attributions:\n  - en: Jane Doe\n    ko: 제인 도\n"
+    (data / "ko" / "attributions.yaml").write_text(attributions, "utf-8")
     page = _korean_pages(data)["ko/events/inquiry-created.md"]
     assert "> “a short quoted passage”" in page
     assert "> 비공식 번역: “짧은 인용 구절”" in page
+    assert "> — 제인 도, Example Council 게재 (출처 1)" in page  # who said it, in Korean; sources as they are
 
 
 def test_a_translation_that_no_longer_fits_the_english_is_an_error_only_while_current(data: Path):
@@ -241,8 +244,8 @@ def test_the_korean_exports_carry_the_korean_text_and_say_how_current_it_is(data
 
 
 def test_an_attribution_is_rendered_by_its_english_text_and_shown_in_english_once_that_changes(data: Path):
-    (data / "ko" / "according_to.yaml").write_text(
-        "according_to:\n  - en: A wire service\n    ko: 한 통신사\n", "utf-8")
+    (data / "ko" / "attributions.yaml").write_text(
+        "attributions:\n  - en: A wire service\n    ko: 한 통신사\n", "utf-8")
     _translate(data, f"  - id: assembly-vote\n    translates: '{_digest(data, 'assembly-vote')}'\n"
                      "    title: 총회, 결의 채택\n    summary: 표결로 채택했다.\n")
     page = _korean_pages(data)["ko/events/assembly-vote.md"]
@@ -252,5 +255,5 @@ def test_an_attribution_is_rendered_by_its_english_text_and_shown_in_english_onc
     assert "Another wire service" in _korean_pages(data)["ko/events/assembly-vote.md"]
     (coverage,) = check_translations(data, read_chronology(data))  # `make check` says so
     assert [str(p) for p in coverage.stale] == [
-        "data/ko/according_to.yaml:2:5: no event says according_to 'A wire service' any more: "
+        "data/ko/attributions.yaml:2:5: no event says 'A wire service' any more: "
         "render its new text (or remove this entry)"]

@@ -94,6 +94,8 @@ def _event(event: Event, entry: dict, attributions: dict[str, str]) -> Event:
         if vote is not None:
             said = {k: v for k, v in text.items() if k in ("label", "note")}
             update[name] = _attributed(vote, attributions, said)
+    update["quotes"] = [q.model_copy(update={"by": attributions[q.by]}) if q.by in attributions else q
+                        for q in event.quotes]
     notes = entry.get("positions") or [None] * len(event.positions)
     update["positions"] = [_attributed(p, attributions, {"note": note or None} if note is not None else None)
                            for p, note in zip(event.positions, notes, strict=True)]

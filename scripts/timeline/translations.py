@@ -63,7 +63,7 @@ class Coverage:
     stale: list[Problem] = field(default_factory=list)
     entries: dict[str, dict[str, dict]] = field(default_factory=dict)  # file -> ref -> entry
     stale_refs: dict[str, set[str]] = field(default_factory=dict)  # file -> refs out of date
-    attributions: dict[str, str] = field(default_factory=dict)  # `according_to`: English -> this
+    attributions: dict[str, str] = field(default_factory=dict)  # `according_to`, `by`: English -> this
 
     def summary(self) -> str:
         events = self.translated.get("events", set())
@@ -93,16 +93,17 @@ def check_translations(data_dir: Path, chronology: Chronology, prefix: str = "da
     return reports
 
 
-# Who a single-source figure or position rests on (`according_to`): rendered by the English
-# text itself, as a gettext catalogue is, so that a changed English text is shown in English
-# until its rendering is added, never with the rendering of what it used to say.
-ATTRIBUTIONS = "according_to"
+# Who a single-source figure or position rests on (`according_to`) and who said a quotation
+# (`by`): rendered by the English text itself, as a gettext catalogue is, so that a changed
+# English text is shown in English until its rendering is added, never with the rendering of
+# what it used to say.
+ATTRIBUTIONS = "attributions"
 
 
 def _check_attributions(path: Path, name: str, chronology: Chronology, coverage: Coverage,
                         problems: list[Problem]) -> None:
     used = {x.according_to for e in chronology.events for x in (e.vote, e.committee_vote, *e.positions)
-            if x is not None and x.according_to}
+            if x is not None and x.according_to} | {q.by for e in chronology.events for q in e.quotes}
     try:
         doc = _document(path, name)
     except DataError as exc:
@@ -113,11 +114,11 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
     for i, item in enumerate(items if isinstance(items, list) else [None]):
         line, col = doc.where((ATTRIBUTIONS, i) if isinstance(items, list) else ())
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("en", "ko")):
-            problems.append(Problem(name, line, col, "each entry needs `en` (the English `according_to` "
-                                    "text) and `ko` (its rendering)"))
+            problems.append(Problem(name, line, col, "each entry needs `en` (an English `according_to` "
+                                    "or quotation `by`) and `ko` (its rendering)"))
         elif item["en"] not in used:  # the English changed: out of date, like a translation
-            coverage.stale.append(Problem(name, line, col, f"no event says according_to {show(item['en'])} "
-                                          "any more: render its new text (or remove this entry)"))
+            coverage.stale.append(Problem(name, line, col, f"no event says {show(item['en'])} any more: "
+                                          "render its new text (or remove this entry)"))
         elif item["en"] in coverage.attributions:
             problems.append(Problem(name, line, col, f"duplicate entry for {show(item['en'])}"))
         else:
