@@ -2,7 +2,8 @@
 
 All the work is done by the generator (timeline.generate), which does not need MkDocs. What
 MkDocs needs beyond that (a serve session, `--dirty` builds kept right, page HTML held
-compressed between MkDocs' passes) is in mkdocs_support.py, as functions the hook calls.
+compressed between MkDocs' passes, the other editions under serve) is in mkdocs_support.py
+and mkdocs_dirty.py, as functions the hook calls.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import mkdocs_support as support  # MkDocs puts the hook's folder on sys.path while loading it
+import mkdocs_dirty as dirty_builds  # MkDocs puts the hook's folder on sys.path while loading it
+import mkdocs_support as support
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -21,9 +23,10 @@ log = logging.getLogger("mkdocs.hooks.timeline")
 _serve: support.Session | None = None  # kept between builds under serve or --dirty
 _command = "build"
 _dirty_mode = False
-_dirty: dict[str, support.DirtyBuilds] = {}  # by edition (config file): each has its own site
+_dirty: dict[str, dirty_builds.DirtyBuilds] = {}  # by edition (config file): each has its own site
 _held = support.HeldPages()
 _templates = support.TemplateCode()
+_theme_files = support.ThemeFiles()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -32,8 +35,14 @@ def on_startup(command: str, dirty: bool) -> None:
     _command, _dirty_mode = command, dirty
     _dirty.clear()
     if dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(support.DirtyWarning())
+        logging.getLogger("mkdocs.commands.build").addFilter(dirty_builds.DirtyWarning())
         log.info("dirty builds: this hook keeps search, listings and deleted pages up to date")
+
+
+def on_config(config):
+    if _serve:
+        _theme_files.keep(config.theme)
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -45,9 +54,10 @@ def on_pre_build(config) -> None:
         for problem in exc.problems:
             log.error(problem)
         raise PluginError(f"{len(exc.problems)} data error(s): the pages were left as they were") from None
-    dirty = _dirty.setdefault(config.config_file_path, support.DirtyBuilds()) if _dirty_mode else None
+    dirty = _dirty.setdefault(config.config_file_path, dirty_builds.DirtyBuilds()) if _dirty_mode else None
     if dirty and dirty.before(root, Path(config.site_dir), Path(config.config_file_path)):
         log.info("a site-wide file changed: rebuilding every page")
+        _theme_files.clear()  # the overrides may have new files
 
 
 def on_env(env, config, files):

@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import mkdocs_dirty as dirty
 import mkdocs_support as support
 import pytest
 
@@ -22,13 +23,13 @@ def _entry(location: str, text: str = "") -> dict:
 def test_merge_keeps_earlier_entries_of_pages_not_rebuilt_and_drops_deleted_pages():
     earlier = {"": [_entry("")], "a/": [_entry("a/"), _entry("a/#x")], "gone/": [_entry("gone/")]}
     index = {"config": {}, "docs": [_entry("a/", "new")]}
-    merged = support.merge_search_index(index, earlier, rebuilt={"a/"}, pages={"", "a/"})
+    merged = dirty.merge_search_index(index, earlier, rebuilt={"a/"}, pages={"", "a/"})
     assert merged == {"": [_entry("")], "a/": [_entry("a/", "new")]}
     assert index["docs"] == [_entry(""), _entry("a/", "new")]
 
 
 def test_merge_empties_a_rebuilt_page_that_lost_its_entries():
-    merged = support.merge_search_index({"docs": []}, {"a/": [_entry("a/")]}, {"a/"}, {"a/"})
+    merged = dirty.merge_search_index({"docs": []}, {"a/": [_entry("a/")]}, {"a/"}, {"a/"})
     assert merged == {"a/": []}
 
 
@@ -36,7 +37,7 @@ def test_remove_stale_deletes_only_outputs_of_sources_gone(tmp_path: Path):
     for rel in ("keep/index.html", "gone/index.html"):
         (tmp_path / rel).parent.mkdir(parents=True)
         (tmp_path / rel).write_text("x")
-    gone = support.remove_stale(tmp_path, {"keep/index.html", "gone/index.html"}, {"keep/index.html"})
+    gone = dirty.remove_stale(tmp_path, {"keep/index.html", "gone/index.html"}, {"keep/index.html"})
     assert gone == ["gone/index.html"]
     assert (tmp_path / "keep/index.html").is_file() and not (tmp_path / "gone/index.html").exists()
 
@@ -47,12 +48,12 @@ def test_site_wide_digest_follows_config_overrides_and_glossary(tmp_path: Path):
     (tmp_path / "docs" / "includes").mkdir(parents=True)
     glossary = tmp_path / "docs" / "includes" / "abbreviations.md"
     glossary.write_text("*[UN]: United Nations\n")
-    first = support.site_wide_digest(tmp_path, config)
-    assert support.site_wide_digest(tmp_path, config) == first
+    first = dirty.site_wide_digest(tmp_path, config)
+    assert dirty.site_wide_digest(tmp_path, config) == first
     glossary.write_text("*[UN]: the United Nations\n")
-    second = support.site_wide_digest(tmp_path, config)
+    second = dirty.site_wide_digest(tmp_path, config)
     config.write_text("site_name: y\n")
-    assert len({first, second, support.site_wide_digest(tmp_path, config)}) == 3
+    assert len({first, second, dirty.site_wide_digest(tmp_path, config)}) == 3
 
 
 def test_dirty_builds_empty_the_site_after_a_site_wide_change(tmp_path: Path):
@@ -60,7 +61,7 @@ def test_dirty_builds_empty_the_site_after_a_site_wide_change(tmp_path: Path):
     (root / "mkdocs.yml").write_text("site_name: x\n")
     (site / "page").mkdir(parents=True)
     (site / "page" / "index.html").write_text("x")
-    builds = support.DirtyBuilds()
+    builds = dirty.DirtyBuilds()
     assert not builds.before(root, site, root / "mkdocs.yml")
     assert (site / "page" / "index.html").is_file()
     (root / "mkdocs.yml").write_text("site_name: y\n")
@@ -72,7 +73,7 @@ def test_dirty_builds_write_the_merged_index(tmp_path: Path):
     index_path = tmp_path / "search" / "search_index.json"
     index_path.parent.mkdir()
     index_path.write_text(json.dumps({"docs": [_entry("a/")]}))
-    builds = support.DirtyBuilds()
+    builds = dirty.DirtyBuilds()
     builds.search, builds.pages, builds.rebuilt = {"b/": [_entry("b/")]}, {"a/", "b/"}, {"a/"}
     assert builds.after(tmp_path)
     assert {e["location"] for e in json.loads(index_path.read_text())["docs"]} == {"a/", "b/"}
@@ -87,9 +88,9 @@ def test_held_pages_give_back_the_same_html_once():
 
 
 def test_the_dirty_warning_is_dropped_and_nothing_else():
-    keep = support.DirtyWarning().filter
-    dirty = "A 'dirty' build is being performed"
-    assert not keep(logging.LogRecord("mkdocs", logging.WARNING, "", 0, dirty, (), None))
+    keep = dirty.DirtyWarning().filter
+    warning = "A 'dirty' build is being performed"
+    assert not keep(logging.LogRecord("mkdocs", logging.WARNING, "", 0, warning, (), None))
     assert keep(logging.LogRecord("mkdocs", logging.WARNING, "", 0, "Doc file has a broken link", (), None))
 
 

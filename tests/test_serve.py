@@ -156,3 +156,26 @@ def test_dirty_serve_keeps_search_listings_and_deletions_right(fixture_project: 
              60, "the site-wide change on an unchanged page")
     # MkDocs' warning that dirty builds leave pages stale is not shown: the hook sees to it.
     assert "A 'dirty' build is being performed" not in (project / "serve.log").read_text()
+
+
+def _korean_search_pages(base: str) -> set[str]:
+    index = json.loads(fetch(f"{base}ko/search/search_index.json") or '{"docs": []}')
+    return {entry["location"].split("#", 1)[0] for entry in index["docs"]}
+
+
+def test_make_serve_serves_the_korean_edition_and_a_korean_edit_reaches_it(project: Path):
+    korean = project / "data" / "ko" / "events.yaml"
+    original = korean.read_text("utf-8")
+    old = "title: 유엔 북한인권조사위원회 보고서, 북한에서 반인도범죄 확인"
+    assert old in original
+    with serving(project, "--dirty") as (base, wait):  # as make serve runs it
+        page = f"{base}ko/events/coi-report/"
+        wait(lambda: "반인도범죄 확인" in (fetch(page) or ""), 120, "the Korean edition")
+        english = fetch(f"{base}events/coi-report/") or ""
+        assert 'hreflang="ko"' in english and "Commission of Inquiry report" in english
+        before = _korean_search_pages(base)
+        assert "events/coi-report/" in before and "about/" in before
+        korean.write_text(original.replace(old, "title: 서비스 중에 고친 제목"), "utf-8")
+        wait(lambda: "서비스 중에 고친 제목" in (fetch(page) or ""), 30, "the Korean edit")
+        assert "서비스 중에 고친 제목" in (fetch(f"{base}ko/timeline/") or "")
+        wait(lambda: _korean_search_pages(base) == before, 30, "the whole Korean search index")
