@@ -108,13 +108,10 @@ def _render_remembered(memo: Memo, tasks: list[Task]) -> list[str]:
     shared: dict[int, bytes] = {}
     texts = []
     for prefix, site, page in tasks:
-        if page.shows is None:
-            texts.append(_render(site, page))
-            continue
         if id(site) not in shared:
             shared[id(site)] = shared_digest(site.chronology, site.settings)
-        key = page_key(memo, shared[id(site)], prefix + page.path, page.template or "",
-                       page.shows, page.variant)
+        shows = tuple(site.events) if page.shows is None else page.shows
+        key = page_key(memo, shared[id(site)], prefix + page.path, page.template or "", shows, page.variant)
         texts.append(memo.get(key, lambda s=site, p=page: _render(s, p)))
     return texts
 

@@ -3,7 +3,7 @@
 `shows` names the records a page depends on beyond what every page shows (names of actors,
 tags and documents, the settings, the code: see cache.shared_digest). Under `mkdocs serve` a
 page is rendered again only when one of those records changed; `shows=None` means the page
-depends on every event (home, timeline, the exports) and is always rendered.
+depends on every event (home, timeline, the exports), so any change to one renders it again.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def table(site: Site) -> Iterator[Page]:
     yield Page("data.md", "data.md.j2", context={
         "version": site.chronology.version, "feed_size": LATEST, "reference": reference})
     states = site.edition.states or None  # a translation's events say how current they are
-    yield Page("data/events.json", export=lambda chronology, base: to_json(chronology, base, states))
+    yield Page("data/events.json", export=lambda chronology, base: to_json(chronology, base, states),
+               variant=repr(sorted(states.items())) if states else "")
     yield Page("data/events.schema.json", export=lambda chronology, base: export_schema(), shows=())
     yield Page("data/events.csv", export=to_csv)
     yield Page("data/events.ics", export=to_ics)
