@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .cache import memoized
+from . import language
 from .chronology import Chronology
-from .load import MAX_BYTES, Document, load, load_item, parse, split_items
+from .load import MAX_BYTES, Document
 from .problems import DataError, Problem, show
+from .translation_files import Entries, NeedPositions, read_document, read_entries
 
-LANGUAGES = ("ko",)
+LANGUAGES = tuple(code for code in language.LANGUAGES if code != language.DEFAULT)  # translations
 # What a translator translates, per file: the English fields (dates, tallies, symbols and
 # sources are not translated: they come from the one record).
 FIELDS = {
@@ -108,7 +106,7 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
     used = {x.according_to for e in chronology.events for x in (e.vote, e.committee_vote, *e.positions)
             if x is not None and x.according_to} | {q.by for e in chronology.events for q in e.quotes}
     try:
-        doc = _document(path, name)
+        doc = read_document(path, name)
     except DataError as exc:
         problems.extend(exc.problems)
         return
@@ -128,18 +126,6 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
             coverage.attributions[item["en"]] = item["ko"]
 
 
-def _document(path: Path, name: str) -> Document:
-    """A translation file, read with positions (kept under serve while its bytes are the same)."""
-    if path.stat().st_size > MAX_BYTES:
-        return load(path, name)  # refuses it, saying how large it is
-    return _parsed(path.read_bytes(), name)
-
-
-@memoized
-def _parsed(raw: bytes, name: str) -> Document:
-    return parse(raw, name)
-
-
 def _records(chronology: Chronology, key: str) -> dict:
     if key == "events":
         return chronology.event_ids
@@ -152,13 +138,13 @@ def _check_file(path: Path, name: str, key: str, english: dict, coverage: Covera
     serve, so an edit re-parses one entry); at the first problem the file is read again with
     the position of every value, so that every problem says where it is."""
     if path.stat().st_size <= MAX_BYTES:
-        quick = _entries(path.read_bytes(), key)
+        quick = read_entries(path.read_bytes(), key)
         if quick is not None:
             found: list[Problem] = []
             kept = Coverage(coverage.lang, translated={key: set()}, entries={key: {}})
             try:
                 _check_items(quick, name, key, english, kept, found)
-            except _NeedPositions:
+            except NeedPositions:
                 found.append(None)
             if not found:
                 coverage.translated[key], coverage.entries[key] = kept.translated[key], kept.entries[key]
@@ -166,7 +152,7 @@ def _check_file(path: Path, name: str, key: str, english: dict, coverage: Covera
                 coverage.stale_refs.update(kept.stale_refs)
                 return
     try:
-        doc = _document(path, name)
+        doc = read_document(path, name)
     except DataError as exc:
         problems.extend(exc.problems)
         return
@@ -174,51 +160,7 @@ def _check_file(path: Path, name: str, key: str, english: dict, coverage: Covera
     _check_items(doc, name, key, english, coverage, problems)
 
 
-class _NeedPositions(Exception):
-    """A place the quick reading cannot tell: read the file with every position."""
-
-
-class _Entries:
-    """A translation file read entry by entry: the data, and the places of top-level fields."""
-
-    def __init__(self, key: str, items: list, texts: list[str], lines: list[int]):
-        self.data, self.key, self.texts, self.lines, self.problems = {key: items}, key, texts, lines, []
-
-    def where(self, path: tuple, key: bool = False) -> tuple[int, int]:
-        if len(path) != 3 or path[0] != self.key:
-            raise _NeedPositions
-        text = self.texts[path[1]]
-        found = re.search(rf"^([ \t]*(?:- )?){re.escape(path[2])}:[ \t]*", text, re.MULTILINE)
-        if not found:
-            raise _NeedPositions
-        start = text.rfind("\n", 0, found.start()) + 1
-        col = (found.start() + len(found.group(1)) if key else found.end()) - start + 1
-        return self.lines[path[1]] + text.count("\n", 0, found.start()), col
-
-
-@memoized
-def _item(text: str) -> object:
-    return load_item(text)
-
-
-def _entries(raw: bytes, key: str) -> _Entries | None:
-    try:
-        text = raw.decode("utf-8")
-        pieces = split_items(text, key)
-        if not pieces:
-            return None
-        items = [_item(piece) for piece in pieces]
-    except (UnicodeDecodeError, ValueError, yaml.YAMLError):
-        return None
-    first = text.removeprefix("\ufeff").index(pieces[0])
-    lines, line = [], text.removeprefix("\ufeff").count("\n", 0, first) + 1
-    for piece in pieces:
-        lines.append(line)
-        line += piece.count("\n")
-    return _Entries(key, items, pieces, lines)
-
-
-def _check_items(doc: Document | _Entries, name: str, key: str, english: dict, coverage: Coverage,
+def _check_items(doc: Document | Entries, name: str, key: str, english: dict, coverage: Coverage,
                  problems: list[Problem]) -> None:
     items = doc.data.get(key) if isinstance(doc.data, dict) else None
     if not isinstance(items, list):
