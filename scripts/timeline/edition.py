@@ -10,13 +10,12 @@ translated yet keeps the English. The English edition is the chronology itself.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 
 from .chronology import Chronology
 from .model import Event
-from .translations import Coverage
+from .translations import FIELDS, Coverage
 
 CURRENT, STALE, MISSING = "current", "out-of-date", "not-translated"
 
@@ -25,20 +24,18 @@ CURRENT, STALE, MISSING = "current", "out-of-date", "not-translated"
 class Edition:
     lang: str
     chronology: Chronology
-    english: Chronology
     states: dict[str, str] = field(default_factory=dict)  # event id -> CURRENT, STALE, MISSING
     quotes: dict[str, list[str]] = field(default_factory=dict)  # event id -> renderings
-    digests: dict[str, str] = field(default_factory=dict)  # event id -> digest of its entry
 
     @classmethod
     def english_only(cls, chronology: Chronology) -> Edition:
-        return cls("en", chronology, chronology)
+        return cls("en", chronology)
 
     @classmethod
     def of(cls, chronology: Chronology, coverage: Coverage) -> Edition:
         stale = coverage.stale_refs.get("events", set())
         entries = coverage.entries
-        edition = cls(coverage.lang, chronology, chronology)
+        edition = cls(coverage.lang, chronology)
         events = []
         for event in chronology.events:
             entry = entries.get("events", {}).get(event.id)
@@ -48,15 +45,11 @@ class Edition:
                 continue
             edition.states[event.id] = STALE if event.id in stale else CURRENT
             edition.quotes[event.id] = entry.get("quotes", [])
-            edition.digests[event.id] = hashlib.blake2b(
-                json.dumps(entry, ensure_ascii=False, sort_keys=True, default=str).encode(),
-                digest_size=8).hexdigest()
             events.append(_event(event, entry, coverage.attributions))
         edition.chronology = Chronology(
             events=events,
-            actors=_records(chronology.actors, entries.get("actors", {}), ("name", "short", "description")),
-            tags=_records(chronology.tags, entries.get("tags", {}), ("name", "description")),
-            documents=_records(chronology.documents, entries.get("documents", {}), ("title", "note")),
+            **{key: _records(getattr(chronology, key), entries.get(key, {}), FIELDS[key])
+               for key in ("actors", "tags", "documents")},
         )
         return edition
 
@@ -64,10 +57,11 @@ class Edition:
         return self.states.get(event_id, CURRENT)
 
     def variant(self, event_id: str) -> str:
-        """What an event page shows beyond its records: its translation's state and entry."""
+        """What an event page shows beyond its records: its translation's state and the
+        renderings of its quotations (all the rest of a translation is in the record)."""
         if self.lang == "en":
             return ""
-        return f"{self.state(event_id)}:{self.digests.get(event_id, '')}"
+        return f"{self.state(event_id)}:{json.dumps(self.quotes.get(event_id, []), ensure_ascii=False)}"
 
 
 def _records(records: dict, entries: dict, names: tuple[str, ...]) -> dict:
@@ -84,8 +78,7 @@ def _attributed(record, attributions: dict[str, str], update: dict | None = None
 
 
 def _event(event: Event, entry: dict, attributions: dict[str, str]) -> Event:
-    update = {name: entry[name] for name in ("title", "summary", "date_label", "location", "notes")
-              if entry.get(name)}
+    update = {name: entry[name] for name in FIELDS["events"] if entry.get(name)}
     if entry.get("other_dates"):
         update["other_dates"] = [d.model_copy(update={"label": label})
                                  for d, label in zip(event.other_dates, entry["other_dates"], strict=True)]

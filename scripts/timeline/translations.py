@@ -105,12 +105,9 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
                         problems: list[Problem]) -> None:
     used = {x.according_to for e in chronology.events for x in (e.vote, e.committee_vote, *e.positions)
             if x is not None and x.according_to} | {q.by for e in chronology.events for q in e.quotes}
-    try:
-        doc = read_document(path, name)
-    except DataError as exc:
-        problems.extend(exc.problems)
+    doc = _read(path, name, problems)
+    if doc is None:
         return
-    problems.extend(doc.problems)
     items = doc.data.get(ATTRIBUTIONS) if isinstance(doc.data, dict) else None
     for i, item in enumerate(items if isinstance(items, list) else [None]):
         line, col = doc.where((ATTRIBUTIONS, i) if isinstance(items, list) else ())
@@ -137,27 +134,41 @@ def _check_file(path: Path, name: str, key: str, english: dict, coverage: Covera
     """Check one translation file. Each entry is parsed on its own first (and remembered under
     serve, so an edit re-parses one entry); at the first problem the file is read again with
     the position of every value, so that every problem says where it is."""
-    if path.stat().st_size <= MAX_BYTES:
-        quick = read_entries(path.read_bytes(), key)
-        if quick is not None:
-            found: list[Problem] = []
-            kept = Coverage(coverage.lang, translated={key: set()}, entries={key: {}})
-            try:
-                _check_items(quick, name, key, english, kept, found)
-            except NeedPositions:
-                found.append(None)
-            if not found:
-                coverage.translated[key], coverage.entries[key] = kept.translated[key], kept.entries[key]
-                coverage.stale += kept.stale
-                coverage.stale_refs.update(kept.stale_refs)
-                return
+    if path.stat().st_size <= MAX_BYTES and _checked_quickly(path.read_bytes(), name, key, english, coverage):
+        return
+    doc = _read(path, name, problems)
+    if doc is not None:
+        _check_items(doc, name, key, english, coverage, problems)
+
+
+def _checked_quickly(raw: bytes, name: str, key: str, english: dict, coverage: Coverage) -> bool:
+    """True if the file, read entry by entry, has no problem: its entries are then in `coverage`."""
+    entries = read_entries(raw, key)
+    if entries is None:
+        return False
+    kept = Coverage(coverage.lang, translated={key: set()}, entries={key: {}})
+    found: list[Problem] = []
+    try:
+        _check_items(entries, name, key, english, kept, found)
+    except NeedPositions:
+        return False
+    if found:
+        return False
+    coverage.translated[key], coverage.entries[key] = kept.translated[key], kept.entries[key]
+    coverage.stale += kept.stale
+    coverage.stale_refs.update(kept.stale_refs)
+    return True
+
+
+def _read(path: Path, name: str, problems: list[Problem]) -> Document | None:
+    """A translation file with every position; None (its problems added) if it cannot be read."""
     try:
         doc = read_document(path, name)
     except DataError as exc:
         problems.extend(exc.problems)
-        return
+        return None
     problems.extend(doc.problems)
-    _check_items(doc, name, key, english, coverage, problems)
+    return doc
 
 
 def _check_items(doc: Document | Entries, name: str, key: str, english: dict, coverage: Coverage,
