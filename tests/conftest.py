@@ -58,3 +58,29 @@ def fixture_project(project: Path) -> Path:
     shutil.rmtree(project / "data" / "ko", ignore_errors=True)
     shutil.copytree(FIXTURE_DATA, project / "data", dirs_exist_ok=True)
     return project
+
+
+@pytest.fixture
+def translation_data(tmp_path: Path) -> Path:
+    """A copy of the fixture data with an empty data/ko/, for translations to be written in."""
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    (tmp_path / "data" / "ko").mkdir()
+    return tmp_path / "data"
+
+
+def write_korean_events(data: Path, entries: str) -> None:
+    """data/ko/events.yaml holding `entries` (YAML list items, indented under `events:`)."""
+    (data / "ko" / "events.yaml").write_text("events:\n" + entries, "utf-8")
+
+
+def current_entry(data: Path, ident: str, text: str) -> str:
+    """A translation entry of event `ident`, current with its English, with the fields `text`."""
+    return f"  - id: {ident}\n    translates: '{english_digest_of(data, ident)}'\n" + text
+
+
+def english_digest_of(data: Path, ident: str) -> str:
+    """The `translates` value of a current translation of event `ident`."""
+    from timeline.read import read_chronology
+    from timeline.translations import english_digest
+
+    return english_digest(read_chronology(data).event_ids[ident], "events")

@@ -5,7 +5,6 @@ quotations kept in the original, and the established Korean terms throughout."""
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from conftest import FIXTURE_DATA, ROOT
+from conftest import ROOT, current_entry, english_digest_of, write_korean_events
 from timeline.dates import PartialDate, display_span
 from timeline.edition import Edition
 from timeline.generate import render_pages
@@ -22,7 +21,7 @@ from timeline.model import Vote
 from timeline.problems import DataError
 from timeline.read import read_chronology
 from timeline.render import vote_text
-from timeline.translations import check_translations, english_digest, english_text
+from timeline.translations import check_translations, english_text
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import messages  # noqa: E402  (scripts/messages.py: what `make messages` collects)
@@ -32,18 +31,8 @@ MISSING = "아직 번역되지 않음"
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    (tmp_path / "data" / "ko").mkdir()
-    return tmp_path / "data"
-
-
-def _translate(data: Path, entries: str) -> None:
-    (data / "ko" / "events.yaml").write_text("events:\n" + entries, "utf-8")
-
-
-def _digest(data: Path, ident: str) -> str:
-    return english_digest(read_chronology(data).event_ids[ident], "events")
+def data(translation_data: Path) -> Path:
+    return translation_data
 
 
 def _catalogue():
@@ -89,8 +78,8 @@ def test_every_page_has_its_korean_counterpart_at_the_same_path(data: Path):
 
 
 def test_a_current_translation_shows_korean_text_and_no_notice(data: Path):
-    _translate(data, f"  - id: hearings\n    translates: '{_digest(data, 'hearings')}'\n"
-                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n")
+    write_korean_events(data, current_entry(data, "hearings",
+                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n"))
     page = _korean_pages(data)["ko/events/hearings.md"]
     assert "# 서울 공개 청문회" in page and "청문회가 열렸다." in page
     assert "**2013년 8월 20일~24일**" in page
@@ -99,8 +88,8 @@ def test_a_current_translation_shows_korean_text_and_no_notice(data: Path):
 
 
 def test_an_out_of_date_translation_is_shown_under_a_notice_with_the_current_english(data: Path):
-    _translate(data, f"  - id: hearings\n    translates: '{_digest(data, 'hearings')}'\n"
-                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n")
+    write_korean_events(data, current_entry(data, "hearings",
+                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n"))
     events = data / "events.yaml"
     changed = events.read_text("utf-8").replace("Hearings were held.", "Hearings were held in public.")
     events.write_text(changed, "utf-8")
@@ -116,9 +105,9 @@ def test_an_untranslated_event_shows_the_english_under_a_notice(data: Path):
 
 
 def test_a_quotation_keeps_its_original_words_beside_an_unofficial_translation(data: Path):
-    _translate(data, f"  - id: inquiry-created\n    translates: '{_digest(data, 'inquiry-created')}'\n"
+    write_korean_events(data, current_entry(data, "inquiry-created",
                      "    title: 이사회, 조사 설치\n    summary: 이사회가 조사를 설치했다.\n"
-                     "    quotes:\n      - 짧은 인용 구절\n")
+                     "    quotes:\n      - 짧은 인용 구절\n"))
     attributions = "attributions:\n  - en: Jane Doe\n    ko: 제인 도\n"
     (data / "ko" / "attributions.yaml").write_text(attributions, "utf-8")
     page = _korean_pages(data)["ko/events/inquiry-created.md"]
@@ -130,13 +119,13 @@ def test_a_quotation_keeps_its_original_words_beside_an_unofficial_translation(d
 def test_a_translation_that_no_longer_fits_the_english_is_an_error_only_while_current(data: Path):
     entry = ("  - id: hearings\n    translates: '{}'\n    title: t\n    summary: s\n"
              "    notes:\n      - 주석\n")
-    _translate(data, entry.format(_digest(data, "hearings")))
+    write_korean_events(data, entry.format(english_digest_of(data, "hearings")))
     with pytest.raises(DataError) as caught:
         check_translations(data, read_chronology(data))
     assert [str(p) for p in caught.value.problems] == [
         "data/ko/events.yaml:6:5: 'hearings': 'notes' is not in the English record, "
         "so it cannot be translated"]
-    _translate(data, entry.format("00000000"))  # out of date: the note is left out, no error
+    write_korean_events(data, entry.format("00000000"))  # out of date: the note is left out, no error
     (coverage,) = check_translations(data, read_chronology(data))
     assert "notes" not in coverage.entries["events"]["hearings"]
 
@@ -220,8 +209,8 @@ def test_the_korean_exports_carry_the_korean_text_and_say_how_current_it_is(data
     import icalendar
     import jsonschema
 
-    _translate(data, f"  - id: hearings\n    translates: '{_digest(data, 'hearings')}'\n"
-                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n")
+    write_korean_events(data, current_entry(data, "hearings",
+                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n"))
     english = render_pages(read_chronology(data))
     pages = _korean_pages(data)
     exported = json.loads(pages["ko/data/events.json"])
@@ -246,8 +235,8 @@ def test_the_korean_exports_carry_the_korean_text_and_say_how_current_it_is(data
 def test_an_attribution_is_rendered_by_its_english_text_and_shown_in_english_once_that_changes(data: Path):
     (data / "ko" / "attributions.yaml").write_text(
         "attributions:\n  - en: A wire service\n    ko: 한 통신사\n", "utf-8")
-    _translate(data, f"  - id: assembly-vote\n    translates: '{_digest(data, 'assembly-vote')}'\n"
-                     "    title: 총회, 결의 채택\n    summary: 표결로 채택했다.\n")
+    write_korean_events(data, current_entry(data, "assembly-vote",
+                     "    title: 총회, 결의 채택\n    summary: 표결로 채택했다.\n"))
     page = _korean_pages(data)["ko/events/assembly-vote.md"]
     assert "단일 출처: 한 통신사에 따른 것으로" in page and "(한 통신사에 따름, 단일 출처)" in page
     events = data / "events.yaml"

@@ -3,36 +3,24 @@ out of date (file and line), and mistakes in a translation file are data errors.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_DATA, ROOT
+from conftest import ROOT, current_entry, english_digest_of, write_korean_events
 from timeline.problems import DataError
 from timeline.read import read_chronology
-from timeline.translations import check_translations, english_digest
+from timeline.translations import check_translations
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    (tmp_path / "data" / "ko").mkdir()
-    return tmp_path / "data"
-
-
-def _translate(data: Path, body: str) -> None:
-    (data / "ko" / "events.yaml").write_text("events:\n" + body, "utf-8")
-
-
-def _current(data: Path, ident: str) -> str:
-    return english_digest(read_chronology(data).event_ids[ident], "events")
+def data(translation_data: Path) -> Path:
+    return translation_data
 
 
 def test_a_changed_english_text_makes_its_translation_out_of_date(data: Path):
-    digest = _current(data, "hearings")
-    _translate(data, f"  - id: hearings\n    translates: '{digest}'\n    title: 서울 공개 청문회\n"
-                     "    summary: 청문회가 열렸다.\n")
+    write_korean_events(data, current_entry(data, "hearings", "    title: 서울 공개 청문회\n"
+                                            "    summary: 청문회가 열렸다.\n"))
     (coverage,) = check_translations(data, read_chronology(data))
     assert coverage.summary() == "ko: 1/4 events translated, 0 out of date"
     events = data / "events.yaml"
@@ -43,10 +31,10 @@ def test_a_changed_english_text_makes_its_translation_out_of_date(data: Path):
 
 
 def test_a_change_to_what_is_not_translated_keeps_the_translation_current(data: Path):
-    before = _current(data, "hearings")
+    before = english_digest_of(data, "hearings")
     events = data / "events.yaml"
     events.write_text(events.read_text("utf-8").replace("date: 2013-08-20", "date: 2013-08-21", 1), "utf-8")
-    assert _current(data, "hearings") == before
+    assert english_digest_of(data, "hearings") == before
 
 
 @pytest.mark.parametrize(("body", "message"), [
@@ -59,7 +47,7 @@ def test_a_change_to_what_is_not_translated_keeps_the_translation_current(data: 
     ("  - title: t\n", "data/ko/events.yaml:2:5: each entry needs the id of the English record"),
 ])
 def test_mistakes_in_a_translation_are_data_errors_with_their_place(data: Path, body: str, message: str):
-    _translate(data, body)
+    write_korean_events(data, body)
     with pytest.raises(DataError) as caught:
         check_translations(data, read_chronology(data))
     assert [str(p) for p in caught.value.problems] == [message]
