@@ -9,12 +9,14 @@ import json
 import xml.etree.ElementTree as ET
 
 import icalendar
+from icalendar.parser import Contentline
 import jsonschema
 import pytest
 
 from conftest import FIXTURE_DATA, build, snapshot
 from timeline.exports import CSV_COLUMNS
 from timeline.generate import render_pages
+from timeline.ical import fold
 from timeline.read import read_chronology
 from timeline.reference import MODELS
 from timeline.settings import Settings
@@ -79,6 +81,20 @@ def test_calendar_has_an_all_day_entry_per_event(files):
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (dt.date(2014, 12, 1), dt.date(2015, 1, 1))
     assert "known only to the month" in str(month["DESCRIPTION"])
     assert str(month["URL"]) == BASE + "events/assembly-vote/"
+
+
+@pytest.mark.parametrize("line", [
+    "SUMMARY:short",
+    "DESCRIPTION:" + "a" * 62, "DESCRIPTION:" + "a" * 63, "DESCRIPTION:" + "a" * 200,
+    "SUMMARY:" + "유엔 북한인권 조사위원회 설립" * 9,  # three octets a character
+    "SUMMARY:" + "x" * 65 + "😀" * 30,  # four
+    "DESCRIPTION:" + "b" * 61 + "\\n" + "c" * 100,  # an escape where the line folds
+    "DESCRIPTION:" + "b" * 60 + "\\,^" * 40,
+    "X-NAME;X-P=\"a^nb\":" + "é" * 80,
+])
+def test_calendar_lines_fold_as_icalendar_folds_them(line):
+    assert fold(line) == Contentline(line).to_ical()
+    assert Contentline.from_ical(fold(line).decode()) == line
 
 
 def test_feed_lists_new_and_corrected_records_by_record_date(files):

@@ -57,7 +57,25 @@ def _vevent(event, base: str, stamp: dt.datetime, tags: tuple[str, ...]) -> byte
     if tags:
         item.add("categories", list(tags))
     item.add("description", _description(event))
-    return item.to_ical()
+    return b"".join(fold(line) + b"\r\n" for line in item.content_lines() if line)
+
+
+def fold(line: str) -> bytes:
+    """A content line folded as icalendar folds it (at most 74 octets a line, never inside a
+    character, never after an escaping backslash or caret), in UTF-8. icalendar measures
+    each character on its own, which made this export a fifth of the generator's time."""
+    data = line.encode("utf-8")
+    folded, start = [], 0
+    while len(data) - start > 74:
+        end = start + 74
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: not a character's start
+            end -= 1
+        if end - 1 > start and data[end - 1] in b"\\^":
+            end -= 1
+        folded.append(data[start:end])
+        start = end
+    folded.append(data[start:])
+    return b"\r\n ".join(folded)
 
 
 def _description(event) -> str:
