@@ -9,9 +9,9 @@ import json
 import xml.etree.ElementTree as ET
 
 import icalendar
-from icalendar.parser import Contentline
 import jsonschema
 import pytest
+from icalendar.parser import Contentline
 
 from conftest import FIXTURE_DATA, build, snapshot
 from timeline.exports import CSV_COLUMNS
@@ -81,6 +81,11 @@ def test_calendar_has_an_all_day_entry_per_event(files):
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (dt.date(2014, 12, 1), dt.date(2015, 1, 1))
     assert "known only to the month" in str(month["DESCRIPTION"])
     assert str(month["URL"]) == BASE + "events/assembly-vote/"
+
+
+def test_calendar_is_written_as_icalendar_writes_it(files):
+    text = files["data/events.ics"].encode("utf-8")
+    assert icalendar.Calendar.from_ical(text).to_ical() == text
 
 
 @pytest.mark.parametrize("line", [

@@ -225,6 +225,7 @@ def test_the_korean_exports_carry_the_korean_text_and_say_how_current_it_is(data
     calendar = icalendar.Calendar.from_ical(pages["ko/data/events.ics"])
     assert calendar["x-wr-calname"] == "북한인권 연표"
     assert "서울 공개 청문회" in [str(e["summary"]) for e in calendar.walk("VEVENT")]
+    assert calendar.to_ical() == pages["ko/data/events.ics"].encode("utf-8")  # as icalendar writes it
     feed = ET.fromstring(pages["ko/feed.xml"].encode())
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert feed.findtext("a:title", namespaces=ns) == "북한인권 연표: 새 항목과 정정된 항목"

@@ -47,6 +47,7 @@ class Site:
         self.chronology = chronology
         self.settings = settings or Settings()
         self.list_limit = LIST_LIMIT
+        self.listed: dict[tuple, Markup] = {}  # each event's line in lists (render.listed)
         self.year_bars = len(chronology.events) > MARK_LIMIT
         self.events = chronology.events
         self.actors = chronology.actors

@@ -103,6 +103,21 @@ def v_label(event) -> str:
     return _("Plenary") if event.committee_vote else _("Decision")
 
 
+def when(event) -> str:
+    """An event's date or span, as its pages show it: `20–24 August 2013`."""
+    return display_span(event.date, event.end_date)
+
+
+def listed(site, event, up: str, ext: str) -> Markup:
+    """An event's line in a list of events (the `event_item` macro), rendered once per site
+    and page depth: an event is listed on its year, type, body and theme pages and more."""
+    key = (event.id, up, ext)
+    if key not in site.listed:
+        macros = environment(current().code).get_template("_macros.md.j2").module
+        site.listed[key] = macros.event_item(site, event, up, ext)
+    return site.listed[key]
+
+
 def undocs(symbol: str) -> str:
     return "https://undocs.org/" + symbol
 
@@ -133,7 +148,7 @@ def environment(lang: str = "en") -> jinja2.Environment:
                        type_one={k: words.gettext(v) for k, v in TYPE_ONE.items()},
                        position_names={k: words.gettext(v) for k, v in POSITION_NAMES.items()},
                        lang=LANGUAGES[lang], languages=LANGUAGES, bounds=bounds, v_label=v_label,
-                       span=display_span, vote_bar=_safe(vote_bar),
+                       when=when, listed=listed, vote_bar=_safe(vote_bar),
                        votes_trend=_safe(votes_trend), bibtex=_safe(bibtex), fence=fence,
                        jsonld=_safe(jsonld))
     return env
