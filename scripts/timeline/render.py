@@ -113,7 +113,7 @@ def listed(site, event, up: str, ext: str) -> Markup:
     and page depth: an event is listed on its year, type, body and theme pages and more."""
     key = (event.id, up, ext)
     if key not in site.listed:
-        macros = environment(current().code).get_template("_macros.md.j2").module
+        macros = environment().get_template("_macros.md.j2").module
         site.listed[key] = macros.event_item(site, event, up, ext)
     return site.listed[key]
 
@@ -128,8 +128,9 @@ def _safe(fn):
 
 
 @functools.cache
-def environment(lang: str = "en") -> jinja2.Environment:
-    """The templates in one language: `_()` in them reads its catalogue (language.py)."""
+def environment() -> jinja2.Environment:
+    """The templates, compiled once for every language: `_()` in them reads the catalogue of
+    the language being rendered (language.py)."""
     env = jinja2.Environment(
         extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -142,16 +143,23 @@ def environment(lang: str = "en") -> jinja2.Environment:
     )
     env.filters.update(text=text, markdown=markdown, plain=plain, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    words = catalogue(lang)
-    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
-    env.globals.update(type_names={k: words.gettext(v) for k, v in TYPE_NAMES.items()},
-                       type_one={k: words.gettext(v) for k, v in TYPE_ONE.items()},
-                       position_names={k: words.gettext(v) for k, v in POSITION_NAMES.items()},
-                       lang=LANGUAGES[lang], languages=LANGUAGES, bounds=bounds, v_label=v_label,
-                       when=when, listed=listed, vote_bar=_safe(vote_bar),
-                       votes_trend=_safe(votes_trend), bibtex=_safe(bibtex), fence=fence,
-                       jsonld=_safe(jsonld))
+    env.install_gettext_callables(lambda message: catalogue(current().code).gettext(message),
+                                  lambda one, many, n: catalogue(current().code).ngettext(one, many, n),
+                                  newstyle=True)
+    env.globals.update(languages=LANGUAGES, bounds=bounds, v_label=v_label, when=when, listed=listed,
+                       vote_bar=_safe(vote_bar), votes_trend=_safe(votes_trend), bibtex=_safe(bibtex),
+                       fence=fence, jsonld=_safe(jsonld))
     return env
+
+
+@functools.cache
+def _names(code: str) -> dict:
+    """What templates print of the language being rendered: itself, and the names of types
+    and positions in it."""
+    words = catalogue(code)
+    return {"lang": LANGUAGES[code], "type_names": {k: words.gettext(v) for k, v in TYPE_NAMES.items()},
+            "type_one": {k: words.gettext(v) for k, v in TYPE_ONE.items()},
+            "position_names": {k: words.gettext(v) for k, v in POSITION_NAMES.items()}}
 
 
 def url_root(path: str, directory_urls: bool) -> str:
@@ -165,6 +173,6 @@ def url_root(path: str, directory_urls: bool) -> str:
 def render_template(template: str, path: str, site, **context) -> str:
     """A Markdown page: `site` is the chronology with its indexes (indexes.Site)."""
     settings = site.settings
-    return environment(current().code).get_template(template).render(
+    return environment().get_template(template).render(
         site=site, root="../" * path.count("/"), up=url_root(path, settings.directory_urls),
-        ext=settings.ext, base=settings.base, **context)
+        ext=settings.ext, base=settings.base, **_names(current().code), **context)

@@ -30,27 +30,40 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def write_pages(out: Path, pages: dict[str, str]) -> tuple[list[str], list[str]]:
     """Bring `out` in line with `pages`; return (paths written, paths removed)."""
+    out = check_paths(out, pages)
+    written = [rel for rel in sorted(pages) if write_if_changed(out / rel, pages[rel].encode())]
+    return written, finish(out, pages)
+
+
+def check_paths(out: Path, paths) -> Path:
+    """Refuse (ValueError) any path that would lead outside `out`, before anything is written;
+    returns `out`, resolved."""
     out = out.resolve()
-    for rel in pages:
+    for rel in paths:
         parts = PurePosixPath(rel).parts
         if not parts or rel.startswith("/") or "\\" in rel or ".." in parts:
             raise ValueError(f"refusing to write outside {out}: {rel!r}")
     # A folder that is a link to elsewhere would lead outside too: check each folder once.
-    for folder in {(out / rel).parent for rel in pages}:
+    for folder in {(out / rel).parent for rel in paths}:
         if not folder.resolve().is_relative_to(out):
             raise ValueError(f"refusing to write outside {out}: {folder}")
+    return out
+
+
+def finish(out: Path, paths) -> list[str]:
+    """After `paths` were written into `out` (checked): remove the files a previous run
+    generated that are no longer among them, record `paths` in the manifest; returns those removed."""
     manifest = out / MANIFEST
     previous = set(manifest.read_text("utf-8").split()) if manifest.is_file() else set()
-    written = [rel for rel in sorted(pages) if write_if_changed(out / rel, pages[rel].encode())]
     removed = []
-    for rel in sorted(previous - pages.keys()):
+    for rel in sorted(previous - set(paths)):
         target = out / rel
         if target.resolve().is_relative_to(out) and target.is_file():
             target.unlink()
             removed.append(rel)
             _prune_empty(target.parent, out)
-    write_if_changed(manifest, "".join(f"{rel}\n" for rel in sorted(pages)).encode())
-    return written, removed
+    write_if_changed(manifest, "".join(f"{rel}\n" for rel in sorted(paths)).encode())
+    return removed
 
 
 def _prune_empty(folder: Path, top: Path) -> None:

@@ -1,0 +1,122 @@
+"""Every page of the table, in every edition, rendered and delivered: written into docs/ as
+it is made (the pipeline), or handed back as text (`generate.render_pages`).
+
+From scratch the pages are made in two processes, forked once so that they share the
+records, and each delivers what it renders: only a yes or no per page travels back. Under
+`mkdocs serve` (a memo run is open, see cache.py) a page is rendered again only if something
+it shows changed, in this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+
+from .cache import Memo, active, page_key, shared_digest
+from .chronology import Chronology
+from .edition import Edition
+from .indexes import Site
+from .language import LANGUAGES, speaking
+from .pages import Page, table
+from .render import render_template
+from .settings import Settings
+
+Task = tuple[str, Site, Page]  # where the edition's pages go (its prefix), its site, a page
+Deliver = Callable[[str, str], object]  # (path under docs/, text) -> what the caller keeps
+# Below this many pages, starting processes costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def tasks_of(chronology: Chronology, settings: Settings, editions: list[Edition | None]) -> list[Task]:
+    """The page table of each edition (English if None)."""
+    tasks: list[Task] = []
+    for edition in editions:
+        lang = LANGUAGES[edition.lang if edition else "en"]
+        # The table names some pages (years, types) in its language.
+        with speaking(lang.code), collector_paused():
+            site = Site(chronology, dataclasses.replace(settings, base=settings.base + lang.prefix), edition)
+            tasks += [(lang.prefix, site, page) for page in table(site)]
+    return tasks
+
+
+def path_of(task: Task) -> str:
+    prefix, _, page = task
+    return prefix + page.path
+
+
+def produce(tasks: list[Task], deliver: Deliver) -> list:
+    """Render each task's page and deliver it; returns what `deliver` returned, in order."""
+    memo = active()
+    if memo is not None:
+        texts = _remembered(memo, tasks)
+        return [deliver(path_of(task), text) for task, text in zip(tasks, texts, strict=True)]
+    return _in_parallel(tasks, deliver)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while records and indexes are built: they are many,
+    long-lived and free of cycles, and it would walk them again and again (a tenth of the
+    generator's time at 10,000 events). It runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[str]:
+    """Under serve: a page is rendered again only if something it shows changed."""
+    shared: dict[int, bytes] = {}
+    for task in tasks:
+        _, site, page = task
+        if id(site) not in shared:
+            shared[id(site)] = shared_digest(site.chronology, site.settings)
+        shows = tuple(site.events) if page.shows is None else page.shows
+        key = page_key(memo, shared[id(site)], path_of(task), page.template or "", shows, page.variant)
+        yield memo.get(key, lambda s=site, p=page: _render(s, p))
+
+
+def _render(site: Site, page: Page) -> str:
+    with speaking(site.edition.lang):
+        if page.export is not None:
+            return page.export(site.chronology, site.settings.base)
+        return render_template(page.template, page.path, site, **page.context)
+
+
+_work: tuple[list[Task], Deliver] | None = None  # what forked workers render from
+
+
+def _render_at(i: int) -> object:
+    tasks, deliver = _work
+    return deliver(path_of(tasks[i]), _render(tasks[i][1], tasks[i][2]))
+
+
+def _in_parallel(tasks: list[Task], deliver: Deliver) -> list:
+    """In two processes where that is quicker. The exports, the largest single items, go
+    first, so that neither process is left with them at the end."""
+    global _work
+    workers = min(2, os.cpu_count() or 1)
+    if len(tasks) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [deliver(path_of(task), _render(task[1], task[2])) for task in tasks]
+    order = sorted(range(len(tasks)), key=lambda i: tasks[i][2].export is None)
+    _work = tasks, deliver
+    # The records and indexes, frozen: the workers' cycle collectors leave them be (and so
+    # do not copy the memory they share with this process).
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done = pool.map(_render_at, order, chunksize=16)
+    finally:
+        _work = None
+        gc.unfreeze()
+    results: list = [None] * len(tasks)
+    for i, result in zip(order, done, strict=True):
+        results[i] = result
+    return results
