@@ -127,6 +127,19 @@ def _safe(fn):
     return functools.wraps(fn)(lambda *args, **kwargs: Markup(fn(*args, **kwargs)))
 
 
+def _gettext(message: str, **values: object) -> Markup:
+    """Interface text in the language being rendered, as Jinja's own newstyle gettext gives it
+    in an autoescaping template (the text is markup, each value is escaped into it, `%%` is a
+    percent sign), without its lookups through the template context on every call: event
+    pages call it a dozen times each."""
+    return Markup(catalogue(current().code).gettext(message)) % values
+
+
+def _ngettext(one: str, many: str, n: int, **values: object) -> Markup:
+    values.setdefault("num", n)
+    return Markup(catalogue(current().code).ngettext(one, many, n)) % values
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """The templates, compiled once for every language: `_()` in them reads the catalogue of
@@ -143,9 +156,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=text, markdown=markdown, plain=plain, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
-    env.install_gettext_callables(lambda message: catalogue(current().code).gettext(message),
-                                  lambda one, many, n: catalogue(current().code).ngettext(one, many, n),
-                                  newstyle=True)
+    env.newstyle_gettext = True  # `{% trans %}` blocks pass their values to gettext, as `_()` does
+    env.globals.update(gettext=_gettext, _=_gettext, ngettext=_ngettext)
     env.globals.update(languages=LANGUAGES, bounds=bounds, v_label=v_label, when=when, listed=listed,
                        vote_bar=_safe(vote_bar), votes_trend=_safe(votes_trend), bibtex=_safe(bibtex),
                        fence=fence, jsonld=_safe(jsonld))
