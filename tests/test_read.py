@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import timeline.load
 from conftest import FIXTURE_DATA
 from timeline.cache import Memo
 from timeline.load import split_items
@@ -55,8 +56,12 @@ def _outcome(data: Path, whole: bool = False, both: bool = False):
     return chronology.events, chronology.actors, chronology.tags, chronology.documents
 
 
+@pytest.mark.parametrize("in_parallel", [False, True], ids=["one process", "two processes"])
 @pytest.mark.parametrize(("what", "old", "new"), VARIANTS, ids=[v[0] for v in VARIANTS])
-def test_entry_by_entry_reads_equal_whole_file_reads(tmp_path: Path, what: str, old: str, new: str):
+def test_entry_by_entry_reads_equal_whole_file_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      what: str, old: str, new: str, in_parallel: bool):
+    if in_parallel:  # as a large file is parsed from scratch: its entries in forked workers
+        monkeypatch.setattr(timeline.load, "PARALLEL_FROM", 1)
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     events = data / "events.yaml"

@@ -12,10 +12,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 
+from . import parallel
 from .cache import Memo, active, page_key, shared_digest
 from .chronology import Chronology
 from .edition import Edition
@@ -90,33 +89,16 @@ def _render(site: Site, page: Page) -> str:
         return render_template(page.template, page.path, site, **page.context)
 
 
-_work: tuple[list[Task], Deliver] | None = None  # what forked workers render from
-
-
-def _render_at(i: int) -> object:
-    tasks, deliver = _work
-    return deliver(path_of(tasks[i]), _render(tasks[i][1], tasks[i][2]))
-
-
 def _in_parallel(tasks: list[Task], deliver: Deliver) -> list:
-    """In two processes where that is quicker. The exports, the largest single items, go
-    first, so that neither process is left with them at the end."""
-    global _work
-    workers = min(2, os.cpu_count() or 1)
-    if len(tasks) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [deliver(path_of(task), _render(task[1], task[2])) for task in tasks]
+    """In two processes where that is quicker, each delivering what it renders. The exports,
+    the largest single items, go first, so that neither process is left with them at the end."""
+    def job(i: int) -> object:
+        return deliver(path_of(tasks[i]), _render(tasks[i][1], tasks[i][2]))
+
+    if len(tasks) < PARALLEL_FROM or not parallel.available():
+        return [job(i) for i in range(len(tasks))]
     order = sorted(range(len(tasks)), key=lambda i: tasks[i][2].export is None)
-    _work = tasks, deliver
-    # The records and indexes, frozen: the workers' cycle collectors leave them be (and so
-    # do not copy the memory they share with this process).
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = pool.map(_render_at, order, chunksize=16)
-    finally:
-        _work = None
-        gc.unfreeze()
     results: list = [None] * len(tasks)
-    for i, result in zip(order, done, strict=True):
+    for i, result in zip(order, parallel.forked_map(job, order, chunksize=16), strict=True):
         results[i] = result
     return results

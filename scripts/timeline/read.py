@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .cache import memoized
+from .cache import active, memoized
 from .chronology import Chronology
-from .load import MAX_BYTES, Document, load, load_item, split_items
+from .load import MAX_BYTES, Document, load, load_item, load_items, split_items
 from .problems import DataError, Problem
 from .rules import Known, check_events
 from .validate import FILES, Checked, check_unique, validate_file
@@ -61,7 +61,7 @@ def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
             pieces = split_items(path.read_bytes().decode("utf-8"), key)
             if pieces is None:
                 return None
-            entries = [_entry(piece, key) for piece in pieces]
+            entries = _entries(pieces, key)
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
             return None  # a pydantic ValidationError is a ValueError
         docs[key] = Document(f"{prefix}/{key}.yaml", {key: [item for item, _ in entries]}, {})
@@ -71,6 +71,14 @@ def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
         check_unique(docs[key], key, checked[key], problems)
     check_events(docs["events"], checked["events"], _known(docs, checked), problems)
     return None if problems else _chronology(checked)
+
+
+def _entries(pieces: list[str], key: str) -> list[tuple[object, object]]:
+    """Each entry parsed and validated: from scratch, a large file's entries are parsed in
+    two processes; under serve each is remembered while its text is the same."""
+    if active() is None:
+        return [(item, FILES[key].model_validate(item)) for item in load_items(pieces)]
+    return [_entry(piece, key) for piece in pieces]
 
 
 @memoized

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from .cache import memoized
-from .load import MAX_BYTES, Document, load, load_item, parse, split_items
+from .cache import active, memoized
+from .load import MAX_BYTES, Document, load, load_item, load_items, parse, split_items
 
 
 class NeedPositions(Exception):
@@ -54,7 +54,10 @@ def read_entries(raw: bytes, key: str) -> Entries | None:
         pieces = split_items(text, key)
         if not pieces:
             return None
-        items = [_item(piece) for piece in pieces]
+        if active() is None:
+            items = load_items(pieces)  # from scratch: many are parsed in two processes
+        else:
+            items = [_item(piece) for piece in pieces]
     except (UnicodeDecodeError, ValueError, yaml.YAMLError):
         return None
     first = text.removeprefix("\ufeff").index(pieces[0])
