@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import timeline.load
+import timeline.entries
 from conftest import FIXTURE_DATA
 from timeline.cache import Memo
-from timeline.load import split_items
+from timeline.entries import split_items
 from timeline.problems import DataError
 from timeline.read import read_chronology, read_quickly, read_with_positions
 from timeline.validate import FILES
@@ -61,7 +61,7 @@ def _outcome(data: Path, whole: bool = False, both: bool = False):
 def test_entry_by_entry_reads_equal_whole_file_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       what: str, old: str, new: str, in_parallel: bool):
     if in_parallel:  # as a large file is parsed from scratch: its entries in forked workers
-        monkeypatch.setattr(timeline.load, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(timeline.entries, "PARALLEL_FROM", 1)
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     events = data / "events.yaml"

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .chronology import Chronology
 from .model import Event
-from .translations import FIELDS, Coverage
+from .translatable import FIELDS
+from .translations import Coverage
 
 CURRENT, STALE, MISSING = "current", "out-of-date", "not-translated"
 

@@ -17,7 +17,6 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
 
-from . import parallel
 from .problems import DataError, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -26,15 +25,13 @@ _START = object()  # key of a mapping's own position among its keys' positions (
 # Far above any real chronology (10,000 events is about 7 MiB); refusing larger files up
 # front keeps memory bounded whatever is pasted in.
 MAX_BYTES = 32 * 2**20
-# Below this many entries, starting processes costs more than parsing in parallel saves.
-PARALLEL_FROM = 500
 
 
 class _AliasError(yaml.MarkedYAMLError):
     pass
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader that records positions and collects duplicate keys."""
 
     def __init__(self, stream: str):
@@ -92,15 +89,15 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 # text: the model parses them, with its own precision rules and messages.
 _BOOL = "tag:yaml.org,2002:bool"
 _DROP = {_BOOL, "tag:yaml.org,2002:timestamp"}
-_Loader.yaml_implicit_resolvers = {
+Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _DROP]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
+Loader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_yaml_map)
+Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_yaml_seq)
 
 
 def _pos(mark) -> Position:
@@ -160,7 +157,7 @@ def parse(raw: bytes, name: str) -> Document:
         bad = raw[exc.start : exc.start + 1].hex()
         msg = f"the file must be UTF-8 text, got the byte 0x{bad}"
         raise DataError([Problem(name, line, col, msg)]) from None
-    loader = _Loader(text.removeprefix("\ufeff"))
+    loader = Loader(text.removeprefix("\ufeff"))
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -191,60 +188,3 @@ def parse(raw: bytes, name: str) -> Document:
 
 def _char(c: int | str) -> str:
     return chr(c) if isinstance(c, int) else c
-
-
-def split_items(text: str, key: str) -> list[str] | None:
-    """The text of each entry of the file's one list, if the file is just `key:` (comments
-    and blank lines aside) followed by that list's entries; else None.
-
-    A line starting with "- " at the entries' indentation always starts a new entry: block
-    and plain scalars of an entry are indented deeper, and an entry whose quoted or flow
-    value ran over such a line does not parse on its own, so a caller that parses each
-    piece (and falls back to `load` when one fails) reads the same data as `load` would.
-    """
-    text = text.removeprefix("\ufeff")
-    head = re.match(rf"(?:[ \t]*(?:#[^\n]*)?\n)*{re.escape(key)}:[ \t]*(?:#[^\n]*)?\n"
-                    r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)-[ \n]", text)
-    if not head:
-        return None
-    indent = head.group(1)
-    starts = [m.start() for m in re.finditer(rf"^{indent}-[ \n]", text, re.MULTILINE)]
-    if not starts or starts[0] != head.start(1):
-        return None
-    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-
-
-def load_items(texts: list[str]) -> list[object]:
-    """`load_item` of each text, in two processes when there are many (parsing is most of
-    reading a large file); YAMLError/ValueError if any entry fails."""
-    if len(texts) < PARALLEL_FROM or not parallel.available():
-        return [load_item(text) for text in texts]
-    parsed = parallel.forked_map(lambda i: _loaded_or_failed(texts[i]), list(range(len(texts))), 64)
-    for result in parsed:
-        if isinstance(result, _Failed):
-            raise ValueError(f"an entry does not parse on its own: {result.reason}")
-    return parsed
-
-
-@dataclass
-class _Failed:
-    reason: str
-
-
-def _loaded_or_failed(text: str) -> object:
-    try:
-        return load_item(text)
-    except (ValueError, yaml.YAMLError, RecursionError) as exc:  # a worker returns, not raises
-        return _Failed(str(exc))
-
-
-def load_item(text: str) -> object:
-    """Parse one entry given by `split_items`: its value, or YAMLError/ValueError."""
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    finally:
-        loader.dispose()
-    if loader.duplicates or not isinstance(data, list) or len(data) != 1:
-        raise ValueError("not one clean entry")
-    return data[0]

@@ -16,7 +16,8 @@ import yaml
 
 from .cache import active, memoized
 from .chronology import Chronology
-from .load import MAX_BYTES, Document, load, load_item, load_items, split_items
+from .entries import load_item, load_items, split_items
+from .load import MAX_BYTES, Document, load
 from .problems import DataError, Problem
 from .rules import Known, check_events
 from .validate import FILES, Checked, check_unique, validate_file

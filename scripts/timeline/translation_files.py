@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from .cache import active, memoized
-from .load import MAX_BYTES, Document, load, load_item, load_items, parse, split_items
+from .entries import load_item, load_items, split_items
+from .load import MAX_BYTES, Document, load, parse
 
 
 class NeedPositions(Exception):

@@ -11,8 +11,6 @@ data errors like any other.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,40 +18,10 @@ from . import language
 from .chronology import Chronology
 from .load import MAX_BYTES, Document
 from .problems import DataError, Problem, show
+from .translatable import FIELDS, REQUIRED, english_digest, english_text, shape_problems
 from .translation_files import Entries, NeedPositions, read_document, read_entries
 
 LANGUAGES = tuple(code for code in language.LANGUAGES if code != language.DEFAULT)  # translations
-# What a translator translates, per file: the English fields (dates, tallies, symbols and
-# sources are not translated: they come from the one record).
-FIELDS = {
-    "events": ("title", "summary", "date_label", "location", "notes"),
-    "actors": ("name", "short", "description"),
-    "tags": ("name", "description"),
-    "documents": ("title", "note"),
-}
-REQUIRED = {"events": ("title", "summary"), "actors": ("name",), "tags": ("name",),
-            "documents": ("title",)}
-
-
-def english_text(record, key: str) -> dict:
-    """The English a translation of `record` must say, including labels of votes and dates."""
-    text = {name: getattr(record, name) for name in FIELDS[key] if getattr(record, name, None)}
-    if key == "events":
-        text["other_dates"] = [d.label for d in record.other_dates]
-        text["quotes"] = [q.text for q in record.quotes]
-        for name in ("vote", "committee_vote"):
-            vote = getattr(record, name)
-            if vote and (vote.label or vote.note):
-                text[name] = {"label": vote.label, "note": vote.note}
-        text["positions"] = [p.note or "" for p in record.positions]
-    return {k: v for k, v in text.items() if v not in ([], "", None)}
-
-
-def english_digest(record, key: str) -> str:
-    canonical = json.dumps(english_text(record, key), ensure_ascii=False, sort_keys=True)
-    return hashlib.blake2b(canonical.encode("utf-8"), digest_size=4).hexdigest()
-
-
 @dataclass
 class Coverage:
     """What one language covers: translated records, and those out of date (with places)."""
@@ -201,7 +169,7 @@ def _check_items(doc: Document | Entries, name: str, key: str, english: dict, co
             if not isinstance(item.get(required), str) or not item[required].strip():
                 problems.append(Problem(name, line, col, f"{ref!r}: missing required field '{required}'"))
         current = english_digest(english[ref], key)
-        wrong = _shape_problems(item, english_text(english[ref], key))
+        wrong = shape_problems(item, english_text(english[ref], key))
         if item.get("translates") == current:
             for path, message in wrong:  # a current translation must fit the English exactly
                 problems.append(Problem(name, *doc.where((key, i, *path), key=True), f"{ref!r}: {message}"))
@@ -215,31 +183,3 @@ def _check_items(doc: Document | Entries, name: str, key: str, english: dict, co
             coverage.stale_refs.setdefault(key, set()).add(ref)
         coverage.translated[key].add(ref)
         coverage.entries[key][ref] = item
-
-
-def _shape_problems(item: dict, english: dict) -> list[tuple[tuple, str]]:
-    """A translation gives text for what the English has: no unknown field, lists of the same
-    length, text where the English has text."""
-    problems = []
-    for name, value in item.items():
-        if name in ("id", "symbol", "translates"):
-            continue
-        if name not in english:
-            problems.append(((name,), f"'{name}' is not in the English record, so it cannot be translated"))
-            continue
-        want = english[name]
-        if isinstance(want, list):
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(((name,), f"'{name}' must be a list of text, as in the English"))
-            elif len(value) != len(want):
-                problems.append(((name,), f"'{name}' must have {len(want)} item(s), as the English "
-                                 f"has, got {len(value)}"))
-        elif isinstance(want, dict):
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                problems.append(((name,), f"'{name}' must map label/note to text"))
-            else:
-                problems.extend(((name, k), f"'{name}.{k}' is not in the English record")
-                                for k in value if not want.get(k))
-        elif not isinstance(value, str):
-            problems.append(((name,), f"'{name}' must be text"))
-    return problems

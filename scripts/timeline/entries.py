@@ -1,0 +1,75 @@
+"""A data file read entry by entry: the text of each entry of its one list, each parsed on its
+own (with the loader of load.py, so with the same refusals). Quicker than keeping the position
+of every value, and what lets serve re-parse only the entry an edit changed; read.py and
+translation_files.py fall back to load.py's positioned reading at the first problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from . import parallel
+from .load import Loader
+
+# Below this many entries, starting processes costs more than parsing in parallel saves.
+PARALLEL_FROM = 500
+
+
+def split_items(text: str, key: str) -> list[str] | None:
+    """The text of each entry of the file's one list, if the file is just `key:` (comments
+    and blank lines aside) followed by that list's entries; else None.
+
+    A line starting with "- " at the entries' indentation always starts a new entry: block
+    and plain scalars of an entry are indented deeper, and an entry whose quoted or flow
+    value ran over such a line does not parse on its own, so a caller that parses each
+    piece (and falls back to `load` when one fails) reads the same data as `load` would.
+    """
+    text = text.removeprefix("\ufeff")
+    head = re.match(rf"(?:[ \t]*(?:#[^\n]*)?\n)*{re.escape(key)}:[ \t]*(?:#[^\n]*)?\n"
+                    r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)-[ \n]", text)
+    if not head:
+        return None
+    indent = head.group(1)
+    starts = [m.start() for m in re.finditer(rf"^{indent}-[ \n]", text, re.MULTILINE)]
+    if not starts or starts[0] != head.start(1):
+        return None
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def load_items(texts: list[str]) -> list[object]:
+    """`load_item` of each text, in two processes when there are many (parsing is most of
+    reading a large file); YAMLError/ValueError if any entry fails."""
+    if len(texts) < PARALLEL_FROM or not parallel.available():
+        return [load_item(text) for text in texts]
+    parsed = parallel.forked_map(lambda i: _loaded_or_failed(texts[i]), list(range(len(texts))), 64)
+    for result in parsed:
+        if isinstance(result, _Failed):
+            raise ValueError(f"an entry does not parse on its own: {result.reason}")
+    return parsed
+
+
+@dataclass
+class _Failed:
+    reason: str
+
+
+def _loaded_or_failed(text: str) -> object:
+    try:
+        return load_item(text)
+    except (ValueError, yaml.YAMLError, RecursionError) as exc:  # a worker returns, not raises
+        return _Failed(str(exc))
+
+
+def load_item(text: str) -> object:
+    """Parse one entry given by `split_items`: its value, or YAMLError/ValueError."""
+    loader = Loader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if loader.duplicates or not isinstance(data, list) or len(data) != 1:
+        raise ValueError("not one clean entry")
+    return data[0]
