@@ -54,6 +54,10 @@ class Memo:
         self._current[key] = value
         return value  # type: ignore[return-value]
 
+    def remembers(self, key: Hashable) -> bool:
+        """Whether the value of `key` was made in the last run (or already in this one)."""
+        return key in self._previous or key in self._current
+
     def digest(self, record: BaseModel) -> bytes:
         """A record's content digest, computed once per run (records are immutable)."""
         held = self._digests.get(id(record))

@@ -47,10 +47,10 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
         chronology, coverage, tasks = _plan(root, settings)
         paths = [path_of(task) for task in tasks]
         if check:
-            produce(tasks, lambda path, text: None)  # every page renders: nothing is written
+            produce(tasks, lambda path, text, fresh: None)  # every page renders: nothing is written
             return _checked(root, chronology, coverage, paths)
         out = check_paths(out, paths)
-        changed = produce(tasks, lambda path, text: write_if_changed(out / path, text.encode()))
+        changed = produce(tasks, lambda path, text, fresh: _write(out / path, text, fresh))
     for name, text in schemas().items():
         write_if_changed(root / "data" / "schema" / name, text.encode())
     removed = finish(out, paths)
@@ -86,7 +86,15 @@ def render_pages(chronology: Chronology, settings: Settings | None = None,
                  edition: Edition | None = None) -> dict[str, str]:
     """Every generated file of one edition (English if none), as {path under docs/: text}."""
     tasks = tasks_of(chronology, settings or Settings(), [edition])
-    return dict(zip(map(path_of, tasks), produce(tasks, lambda path, text: text), strict=True))
+    return dict(zip(map(path_of, tasks), produce(tasks, lambda path, text, fresh: text), strict=True))
+
+
+def _write(path: Path, text: str, fresh: bool) -> bool:
+    """Write a page if its bytes changed; a page remembered from the last run under serve was
+    written then, so only its presence is checked."""
+    if not fresh and path.is_file():
+        return False
+    return write_if_changed(path, text.encode())
 
 
 def fingerprint(root: Path, settings: Settings) -> str:

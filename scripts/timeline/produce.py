@@ -25,7 +25,9 @@ from .render import render_template
 from .settings import Settings
 
 Task = tuple[str, Site, Page]  # where the edition's pages go (its prefix), its site, a page
-Deliver = Callable[[str, str], object]  # (path under docs/, text) -> what the caller keeps
+# (path under docs/, text, fresh) -> what the caller keeps. `fresh` is False for a page whose
+# text is remembered from the last run under serve (so it was delivered then).
+Deliver = Callable[[str, str, bool], object]
 # Below this many pages, starting processes costs more than it saves.
 PARALLEL_FROM = 400
 
@@ -51,8 +53,8 @@ def produce(tasks: list[Task], deliver: Deliver) -> list:
     """Render each task's page and deliver it; returns what `deliver` returned, in order."""
     memo = active()
     if memo is not None:
-        texts = _remembered(memo, tasks)
-        return [deliver(path_of(task), text) for task, text in zip(tasks, texts, strict=True)]
+        made = _remembered(memo, tasks)
+        return [deliver(path_of(task), text, fresh) for task, (text, fresh) in zip(tasks, made, strict=True)]
     return _in_parallel(tasks, deliver)
 
 
@@ -70,8 +72,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[str]:
-    """Under serve: a page is rendered again only if something it shows changed."""
+def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[tuple[str, bool]]:
+    """Under serve: a page is rendered again only if something it shows changed. Yields each
+    page's text, and whether it was rendered in this run."""
     shared: dict[int, bytes] = {}
     for task in tasks:
         _, site, page = task
@@ -79,7 +82,8 @@ def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[str]:
             shared[id(site)] = shared_digest(site.chronology, site.settings)
         shows = tuple(site.events) if page.shows is None else page.shows
         key = page_key(memo, shared[id(site)], path_of(task), page.template or "", shows, page.variant)
-        yield memo.get(key, lambda s=site, p=page: _render(s, p))
+        fresh = not memo.remembers(key)
+        yield memo.get(key, lambda s=site, p=page: _render(s, p)), fresh
 
 
 def _render(site: Site, page: Page) -> str:
@@ -93,7 +97,7 @@ def _in_parallel(tasks: list[Task], deliver: Deliver) -> list:
     """In two processes where that is quicker, each delivering what it renders. The exports,
     the largest single items, go first, so that neither process is left with them at the end."""
     def job(i: int) -> object:
-        return deliver(path_of(tasks[i]), _render(tasks[i][1], tasks[i][2]))
+        return deliver(path_of(tasks[i]), _render(tasks[i][1], tasks[i][2]), True)
 
     if len(tasks) < PARALLEL_FROM or not parallel.available():
         return [job(i) for i in range(len(tasks))]

@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .cache import memoized
 from .charts import vote_bar, votes_trend
 from .cite import bibtex, fence, jsonld
 from .dates import display_span
@@ -109,13 +110,18 @@ def when(event) -> str:
 
 
 def listed(site, event, up: str, ext: str) -> Markup:
-    """An event's line in a list of events (the `event_item` macro), rendered once per site
-    and page depth: an event is listed on its year, type, body and theme pages and more."""
+    """An event's line in a list of events, rendered once per site and page depth (an event
+    is listed on its year, type, body and theme pages and more), and under serve kept until
+    the event or its bodies change."""
     key = (event.id, up, ext)
     if key not in site.listed:
-        macros = environment().get_template("_macros.md.j2").module
-        site.listed[key] = macros.event_item(site, event, up, ext)
+        site.listed[key] = _item(event, tuple(site.actors[ref] for ref in event.bodies), up, ext)
     return site.listed[key]
+
+
+@memoized
+def _item(event, bodies: tuple, up: str, ext: str) -> Markup:
+    return environment().get_template("_macros.md.j2").module.event_item(event, bodies, up, ext)
 
 
 def undocs(symbol: str) -> str:

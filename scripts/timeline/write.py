@@ -9,7 +9,7 @@ records be removed without touching hand-written files.
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MANIFEST = ".generated-pages"
 
@@ -40,11 +40,11 @@ def check_paths(out: Path, paths) -> Path:
     returns `out`, resolved."""
     out = out.resolve()
     for rel in paths:
-        parts = PurePosixPath(rel).parts
-        if not parts or rel.startswith("/") or "\\" in rel or ".." in parts:
+        parts = rel.split("/")
+        if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
             raise ValueError(f"refusing to write outside {out}: {rel!r}")
     # A folder that is a link to elsewhere would lead outside too: check each folder once.
-    for folder in {(out / rel).parent for rel in paths}:
+    for folder in {out / rel.rpartition("/")[0] for rel in paths}:
         if not folder.resolve().is_relative_to(out):
             raise ValueError(f"refusing to write outside {out}: {folder}")
     return out
