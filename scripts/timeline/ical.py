@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar
-from icalendar.prop import vCategory, vDate, vDatetime, vText, vUri
-
 from .cache import memoized
 from .chronology import Chronology
 from .dates import PartialDate
@@ -31,6 +28,10 @@ def _after(date: PartialDate) -> dt.date:
 
 def to_ics(chronology: Chronology, base: str) -> str:
     """The calendar: a head, one VEVENT per event, the end."""
+    # icalendar is imported where the calendar is made (by a worker, from scratch), not by
+    # the process that reads the data first: importing it takes about 30 ms.
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", "-//North Korea Human Rights Timeline//EN")
     cal.add("version", "2.0")
@@ -49,6 +50,8 @@ def _vevent(event, base: str, stamp: dt.datetime, tags: tuple[str, ...]) -> byte
     the order icalendar writes them (tests/test_exports.py reads the file back with icalendar
     and writes it again: the bytes must not change). Building an icalendar Component per
     event and serializing it cost five times as much."""
+    from icalendar.prop import vCategory, vDate, vDatetime, vUri
+
     lines = [
         "BEGIN:VEVENT",
         "SUMMARY:" + _text(event.title),
@@ -67,6 +70,8 @@ def _vevent(event, base: str, stamp: dt.datetime, tags: tuple[str, ...]) -> byte
 
 
 def _text(value: str) -> str:
+    from icalendar.prop import vText
+
     return vText(value).to_ical().decode("utf-8")
 
 
