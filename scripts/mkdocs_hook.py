@@ -98,6 +98,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
+    _held.clear()
     dirty = _dirty.get(config.config_file_path)
     if dirty and dirty.after(Path(config.site_dir)):
         for plugin in config.plugins.values():  # the theme's own merge assumes one page per build

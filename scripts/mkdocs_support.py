@@ -13,7 +13,10 @@ generator anew when its code changes (MkDocs loads a hook, and so what it import
 from __future__ import annotations
 
 import importlib
+import os
 import sys
+import tempfile
+import typing
 import zlib
 from pathlib import Path
 
@@ -97,24 +100,40 @@ class Session:
 
 
 class HeldPages:
-    """Page HTML kept compressed between MkDocs' convert and build passes.
+    """Page HTML kept between MkDocs' convert and build passes, compressed, in a temporary
+    file rather than in memory.
 
     MkDocs converts every page, then builds them all, so every page's HTML is held at once
-    (over 400 MiB at 10,000 events); compressed, and let go once written, it is a fraction.
+    (over 400 MiB at 10,000 events); compressed it is a tenth of that, and in a file (which
+    the system deletes once it is closed) none of it counts against the build's memory.
+    `clear` lets everything go and closes the file: the hook calls it before and after
+    each build.
     """
 
     def __init__(self) -> None:
-        self._held: dict[str, bytes] = {}
+        self._file: typing.BinaryIO | None = None
+        self._held: dict[str, tuple[int, int]] = {}  # key -> (offset, length) in the file
 
     def hold(self, key: str, html: str) -> None:
-        self._held[key] = zlib.compress(html.encode("utf-8"), 1)
+        data = zlib.compress(html.encode("utf-8"), 1)
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        self._file.seek(0, os.SEEK_END)
+        self._held[key] = (self._file.tell(), len(data))
+        self._file.write(data)
 
     def release(self, key: str) -> str | None:
         held = self._held.pop(key, None)
-        return None if held is None else zlib.decompress(held).decode("utf-8")
+        if held is None:
+            return None
+        self._file.seek(held[0])
+        return zlib.decompress(self._file.read(held[1])).decode("utf-8")
 
     def clear(self) -> None:
         self._held.clear()
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 class ThemeFiles:

@@ -83,8 +83,17 @@ def test_dirty_builds_write_the_merged_index(tmp_path: Path):
 def test_held_pages_give_back_the_same_html_once():
     held = support.HeldPages()
     held.hold("a.md", "<p>한국어 & more</p>" * 100)
+    held.hold("b.md", "<p>b</p>")
     assert held.release("a.md") == "<p>한국어 & more</p>" * 100
     assert held.release("a.md") is None
+    held.hold("c.md", "<p>c</p>")  # held after a release: nothing held before is overwritten
+    assert (held.release("c.md"), held.release("b.md")) == ("<p>c</p>", "<p>b</p>")
+    held.hold("d.md", "<p>d</p>")
+    held.clear()  # the build is over: what it held is gone, and so is the file
+    assert held.release("d.md") is None
+    held.hold("e.md", "<p>e</p>")  # the next build
+    assert held.release("e.md") == "<p>e</p>"
+    held.clear()
 
 
 def test_the_dirty_warning_is_dropped_and_nothing_else():
