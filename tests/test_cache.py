@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import timeline.produce
 from conftest import FIXTURE_DATA
 from timeline.cache import Memo, memoized
-from timeline.generate import render_pages
+from timeline.generate import generate, render_pages
 from timeline.read import read_chronology
 from timeline.settings import Settings
 
@@ -83,3 +84,32 @@ def test_memoized_functions_compute_afresh_outside_a_run():
     with memo.run():
         assert double(3) == 6
     assert calls == [2, 2, 3]
+
+
+def test_pages_written_before_a_failed_run_are_put_right_when_the_edit_is_undone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A run that fails after writing some pages must not leave them behind: pages the next
+    run takes from the memo are written again if they differ, not assumed to be in place."""
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    events = tmp_path / "data" / "events.yaml"
+    page = tmp_path / "docs" / "events" / "hearings.md"
+    memo = Memo()
+    generate(tmp_path, memo=memo, force=True)
+    before = page.read_text("utf-8")
+    original = events.read_text("utf-8")
+    events.write_text(original.replace("Public hearings", "Edited hearings"), "utf-8")
+    render = timeline.produce._render
+
+    def failing(site, task_page):
+        if task_page.path == "documents.md":  # shows every event; rendered after its page
+            raise RuntimeError("a failure mid-run")
+        return render(site, task_page)
+
+    monkeypatch.setattr(timeline.produce, "_render", failing)
+    with pytest.raises(RuntimeError):
+        generate(tmp_path, memo=memo)
+    assert "Edited hearings" in page.read_text("utf-8")  # written before the failure
+    monkeypatch.setattr(timeline.produce, "_render", render)
+    events.write_text(original, "utf-8")  # the edit undone: every page is as the memo has it
+    generate(tmp_path, memo=memo)
+    assert page.read_text("utf-8") == before

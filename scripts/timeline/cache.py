@@ -36,6 +36,7 @@ class Memo:
         self._previous: dict[Hashable, object] = {}
         self._current: dict[Hashable, object] = {}
         self._digests: dict[int, tuple[object, bytes]] = {}
+        self._interrupted = False  # the last run failed: what it made may be partly in place
         self.hits = self.misses = 0
 
     @property
@@ -54,9 +55,10 @@ class Memo:
         self._current[key] = value
         return value  # type: ignore[return-value]
 
-    def remembers(self, key: Hashable) -> bool:
-        """Whether the value of `key` was made in the last run (or already in this one)."""
-        return key in self._previous or key in self._current
+    def delivered(self, key: Hashable) -> bool:
+        """Whether the value of `key` was made in the last completed run (or already in this
+        one) and no run failed since: what was made from it (a page written) is still in place."""
+        return not self._interrupted and (key in self._previous or key in self._current)
 
     def digest(self, record: BaseModel) -> bytes:
         """A record's content digest, computed once per run (records are immutable)."""
@@ -74,9 +76,13 @@ class Memo:
         token = _active.set(self)
         try:
             yield self
+        except BaseException:
+            self._interrupted = True  # e.g. pages written before a failure: deliver all again
+            raise
         finally:
             _active.reset(token)
         self._previous, self._current, self._digests = self._current, {}, {}
+        self._interrupted = False
 
 
 def active() -> Memo | None:

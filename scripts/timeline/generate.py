@@ -50,6 +50,7 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
             produce(tasks, lambda path, text, fresh: None)  # every page renders: nothing is written
             return _checked(root, chronology, coverage, paths)
         out = check_paths(out, paths)
+        (out / STAMP).unlink(missing_ok=True)  # until every page is written, none is complete
         changed = produce(tasks, lambda path, text, fresh: _write(out / path, text, fresh))
     for name, text in schemas().items():
         write_if_changed(root / "data" / "schema" / name, text.encode())

@@ -26,7 +26,7 @@ from .settings import Settings
 
 Task = tuple[str, Site, Page]  # where the edition's pages go (its prefix), its site, a page
 # (path under docs/, text, fresh) -> what the caller keeps. `fresh` is False for a page whose
-# text is remembered from the last run under serve (so it was delivered then).
+# text is remembered from the last run under serve, which delivered it (cache.Memo.delivered).
 Deliver = Callable[[str, str, bool], object]
 # Below this many pages, starting processes costs more than it saves.
 PARALLEL_FROM = 400
@@ -82,7 +82,7 @@ def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[tuple[str, bool]]:
             shared[id(site)] = shared_digest(site.chronology, site.settings)
         shows = tuple(site.events) if page.shows is None else page.shows
         key = page_key(memo, shared[id(site)], path_of(task), page.template or "", shows, page.variant)
-        fresh = not memo.remembers(key)
+        fresh = not memo.delivered(key)
         yield memo.get(key, lambda s=site, p=page: _render(s, p)), fresh
 
 
