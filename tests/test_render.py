@@ -77,3 +77,14 @@ def test_url_cannot_close_a_markdown_link():
 
 def test_meta_is_quoted_and_escaped():
     assert meta('x" onload="y') == '"x&quot; onload=&quot;y"'
+
+
+def test_interface_text_takes_any_value_name_and_escapes_values_as_jinja_does():
+    from timeline.language import speaking
+    from timeline.render import environment
+
+    template = environment().from_string(
+        '{{ _("%(message)s and %(n)s%%", message="<b>", n=3) }}|'
+        "{% trans n=2 %}one item{% pluralize %}{{ n }} items{% endtrans %}")
+    with speaking("en"):
+        assert template.render() == "&lt;b&gt; and 3%|2 items"

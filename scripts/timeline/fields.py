@@ -31,6 +31,12 @@ def _slug(v: str) -> str:
     return v
 
 
+def _page_id(v: str) -> str:
+    if v == "index":
+        fail("slug", "must not be 'index', the name of the list page of its folder")
+    return v
+
+
 def _one_line(v: str) -> str:
     if not v.strip():
         fail("empty", "must not be empty")
@@ -78,6 +84,10 @@ def _text_schema(**extra) -> WithJsonSchema:
 
 Slug = Annotated[str, Field(strict=True), AfterValidator(_slug),
                  _text_schema(pattern=_SLUG.pattern.join("^$"), maxLength=80)]
+# The id of a record with a page in a folder that also has its list page (bodies, people,
+# tags): a slug other than `index`.
+PageId = Annotated[str, Field(strict=True), AfterValidator(_slug), AfterValidator(_page_id),
+                   _text_schema(pattern="^(?!index$)" + _SLUG.pattern + "$", maxLength=80)]
 OneLine = Annotated[str, Field(strict=True), AfterValidator(_one_line),
                     _text_schema(minLength=1, pattern=r"^[^\n\r]+$")]
 Markdown = Annotated[str, Field(strict=True), AfterValidator(_markdown), _text_schema(minLength=1)]

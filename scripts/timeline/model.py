@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from .dates import PartialDate
-from .fields import Day, Markdown, OneLine, Slug, Symbol, Url, fail
+from .fields import Day, Markdown, OneLine, PageId, Slug, Symbol, Url, fail
 from .language import N_
 from .parts import OtherDate, Position, Quote, Record, Source, Vote
 
@@ -78,7 +78,7 @@ class Event(Record):
 class Actor(Record):
     """A body (UN organ, office, government) or a person named by events."""
 
-    id: Slug = Field(description="Stable kebab-case id used in events' bodies/people.")
+    id: PageId = Field(description="Stable kebab-case id used in events' bodies/people (not 'index').")
     name: OneLine = Field(description="Full name.")
     short: OneLine | None = Field(None, description="Short name or abbreviation, e.g. HRC.")
     kind: Literal["body", "person"] = Field(description="body or person.")
@@ -100,7 +100,7 @@ class Actor(Record):
 class Tag(Record):
     """A theme from the controlled vocabulary."""
 
-    id: Slug = Field(description="Stable kebab-case id used in events' tags.")
+    id: PageId = Field(description="Stable kebab-case id used in events' tags (not 'index').")
     name: OneLine = Field(description="Name shown to readers.")
     description: OneLine = Field(description="One line on what the tag covers.")
 

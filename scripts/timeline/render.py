@@ -133,15 +133,15 @@ def _safe(fn):
     return functools.wraps(fn)(lambda *args, **kwargs: Markup(fn(*args, **kwargs)))
 
 
-def _gettext(message: str, **values: object) -> Markup:
+def _gettext(message: str, /, **values: object) -> Markup:
     """Interface text in the language being rendered, as Jinja's own newstyle gettext gives it
     in an autoescaping template (the text is markup, each value is escaped into it, `%%` is a
-    percent sign), without its lookups through the template context on every call: event
-    pages call it a dozen times each."""
+    percent sign; its own arguments positional only, so any value name is free), without its
+    lookups through the template context on every call: event pages call it a dozen times each."""
     return Markup(catalogue(current().code).gettext(message)) % values
 
 
-def _ngettext(one: str, many: str, n: int, **values: object) -> Markup:
+def _ngettext(one: str, many: str, n: int, /, **values: object) -> Markup:
     values.setdefault("num", n)
     return Markup(catalogue(current().code).ngettext(one, many, n)) % values
 
