@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import timeline.entries
+import timeline.parallel
 from conftest import FIXTURE_DATA
 from timeline.cache import Memo
 from timeline.entries import split_items
@@ -62,6 +63,7 @@ def test_entry_by_entry_reads_equal_whole_file_reads(tmp_path: Path, monkeypatch
                                                       what: str, old: str, new: str, in_parallel: bool):
     if in_parallel:  # as a large file is parsed from scratch: its entries in forked workers
         monkeypatch.setattr(timeline.entries, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(timeline.parallel, "WORKERS", 2)  # forked even on a one-core machine
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     events = data / "events.yaml"

@@ -17,8 +17,9 @@ from pathlib import Path
 from .cache import Memo, code_digest
 from .chronology import Chronology
 from .edition import Edition
+from .parallel import collector_paused
 from .problems import DataError, Problem
-from .produce import Task, collector_paused, path_of, produce, tasks_of
+from .produce import Task, path_of, produce, tasks_of
 from .read import read_chronology
 from .schema import schemas
 from .settings import Settings

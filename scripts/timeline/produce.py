@@ -9,9 +9,7 @@ it shows changed, in this process.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 from collections.abc import Callable, Iterator
 
 from . import parallel
@@ -38,7 +36,7 @@ def tasks_of(chronology: Chronology, settings: Settings, editions: list[Edition 
     for edition in editions:
         lang = LANGUAGES[edition.lang if edition else "en"]
         # The table names some pages (years, types) in its language.
-        with speaking(lang.code), collector_paused():
+        with speaking(lang.code), parallel.collector_paused():
             site = Site(chronology, dataclasses.replace(settings, base=settings.base + lang.prefix), edition)
             tasks += [(lang.prefix, site, page) for page in table(site)]
     return tasks
@@ -56,20 +54,6 @@ def produce(tasks: list[Task], deliver: Deliver) -> list:
         made = _remembered(memo, tasks)
         return [deliver(path_of(task), text, fresh) for task, (text, fresh) in zip(tasks, made, strict=True)]
     return _in_parallel(tasks, deliver)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while records and indexes are built: they are many,
-    long-lived and free of cycles, and it would walk them again and again (a tenth of the
-    generator's time at 10,000 events). It runs again afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[tuple[str, bool]]:
