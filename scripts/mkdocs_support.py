@@ -105,7 +105,7 @@ class HeldPages:
 
     MkDocs converts every page, then builds them all, so every page's HTML is held at once
     (over 400 MiB at 10,000 events); compressed it is a tenth of that, and in a file (which
-    the system deletes once it is closed) none of it counts against the build's memory.
+    the system deletes once it is closed) none of it is in the build process's memory.
     `clear` lets everything go and closes the file: the hook calls it before and after
     each build.
     """
