@@ -15,6 +15,7 @@ import mkdocs_dirty as dirty_builds  # MkDocs puts the hook's folder on sys.path
 import mkdocs_support as support
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs_raw_html import RawBlocks
 
 SCRIPTS = Path(__file__).resolve().parent
 ROOT = SCRIPTS.parent  # the project: data/, docs/ (each edition's mkdocs.yml may sit elsewhere)
@@ -40,6 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
+    config.markdown_extensions.append(RawBlocks())  # the same HTML, sooner
     if _serve:
         _theme_files.keep(config.theme)
     return config

@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-_SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+_SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
+                               "node_modules", "test-results")
 
 
 def copy_project(dest: Path) -> Path:

@@ -106,8 +106,9 @@ def test_any_mkdocs_builder_after_the_generator_gives_the_same_site(project: Pat
     assert result.returncode == 0, result.stderr
     plain = snapshot(project / "plain-site")
     assert plain.keys() == with_hook.keys()
-    for page in ("events/coi-report/index.html", "timeline/index.html", "index.html"):
-        assert plain[page] == with_hook[page]
+    pages = [name for name in with_hook if name.endswith(".html")]
+    assert len(pages) > 200 and "events/coi-report/index.html" in pages
+    assert [name for name in pages if plain[name] != with_hook[name]] == []
 
 
 def test_a_data_error_stops_mkdocs_and_keeps_the_pages(project: Path):

@@ -19,7 +19,7 @@ SCRIPTS = Path(__file__).resolve().parent.parent
 ROOT = SCRIPTS.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "scripts"}
 _SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
-                               ".bench", ".generated-pages")
+                               "node_modules", ".bench", ".generated-pages")
 
 
 def project(folder: Path) -> Path:
