@@ -108,5 +108,5 @@ class DirtyBuilds:
             return False
         index = json.loads(path.read_text("utf-8"))
         self.search = merge_search_index(index, self.search or {}, self.rebuilt, self.pages)
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str), "utf-8")
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str, ensure_ascii=False), "utf-8")
         return True

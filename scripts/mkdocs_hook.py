@@ -3,7 +3,8 @@
 All the work is done by the generator (timeline.generate), which does not need MkDocs. What
 MkDocs needs beyond that (a serve session, `--dirty` builds kept right, page HTML held
 compressed between MkDocs' passes, the other editions under serve) is in mkdocs_support.py
-and mkdocs_dirty.py, as functions the hook calls.
+and mkdocs_dirty.py, as functions the hook calls; mkdocs_raw_html.py and mkdocs_search.py
+make the same pages and search index sooner and smaller.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from pathlib import Path
 
 import mkdocs_dirty as dirty_builds  # MkDocs puts the hook's folder on sys.path while loading it
+import mkdocs_search
 import mkdocs_support as support
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -40,8 +42,10 @@ def on_startup(command: str, dirty: bool) -> None:
         log.info("dirty builds: this hook keeps search, listings and deleted pages up to date")
 
 
+@event_priority(-100)  # after the search plugin has read its settings
 def on_config(config):
     config.markdown_extensions.append(RawBlocks())  # the same HTML, sooner
+    mkdocs_search.in_utf8(config.plugins)  # the same search index, smaller
     if _serve:
         _theme_files.keep(config.theme)
     return config

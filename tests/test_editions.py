@@ -76,6 +76,8 @@ def test_the_korean_page_is_in_korean(site: Path):
 
 
 def test_the_korean_search_index_holds_korean_words(site: Path):
-    index = json.loads((site / "ko" / "search" / "search_index.json").read_text("utf-8"))
+    text = (site / "ko" / "search" / "search_index.json").read_text("utf-8")
+    index = json.loads(text)
     assert "ko" in index["config"]["lang"]
     assert any("조사위원회" in doc["title"] + doc["text"] for doc in index["docs"])
+    assert "조사위원회" in text and "\\u" not in text  # in UTF-8, not escaped
