@@ -63,6 +63,8 @@ def test_an_event_page_names_its_language_and_links_to_itself_in_the_other(
     assert image == f"{base}assets/images/preview-{lang}.png" and (site / image[len(base):]).is_file()
     assert _meta(page, "twitter:card") == ["summary_large_image"]
     assert page.heading() in _meta(page, "og:title")[0]
+    icon = next(e.attrs["href"] for e in page.find("link") if e.attrs.get("rel") == "icon")
+    assert (site / edition / EVENT / icon).resolve() == site / "assets" / "images" / "favicon.png"
 
 
 def test_the_korean_page_is_in_korean(site: Path):
