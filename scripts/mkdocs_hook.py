@@ -28,7 +28,6 @@ _command = "build"
 _dirty_mode = False
 _dirty: dict[str, dirty_builds.DirtyBuilds] = {}  # by edition (config file): each has its own site
 _held = support.HeldPages()
-_templates = support.TemplateCode()
 _theme_files = support.ThemeFiles()
 
 
@@ -42,10 +41,9 @@ def on_startup(command: str, dirty: bool) -> None:
         log.info("dirty builds: this hook keeps search, listings and deleted pages up to date")
 
 
-@event_priority(-100)  # after the search plugin has read its settings
+@event_priority(100)  # before the theme's search plugin, which compiles theme templates in its own
 def on_config(config):
     config.markdown_extensions.append(RawBlocks())  # the same HTML, sooner
-    mkdocs_search.in_utf8(config.plugins)  # the same search index, smaller
     if _serve:
         _theme_files.keep(config.theme)
     return config
@@ -53,6 +51,7 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     _held.clear()
+    mkdocs_search.in_utf8(config.plugins)  # the same search index, smaller (its plugin is configured)
     root = ROOT
     try:
         log.info(support.generate(root, _serve))
@@ -64,12 +63,6 @@ def on_pre_build(config) -> None:
     if dirty and dirty.before(root, Path(config.site_dir), Path(config.config_file_path)):
         log.info("a site-wide file changed: rebuilding every page")
         _theme_files.clear()  # the overrides may have new files
-
-
-def on_env(env, config, files):
-    if _serve:
-        env.bytecode_cache = _templates
-    return env
 
 
 def on_files(files, config):

@@ -137,21 +137,26 @@ class HeldPages:
 
 
 class ThemeFiles:
-    """The theme's static files, listed once per serve session: MkDocs lists the theme's
-    folders anew at every build (Material's thousands of icons), for each edition."""
+    """The theme's static files listed, and its templates compiled, once per serve session:
+    MkDocs lists the theme's folders anew at every build (Material's thousands of icons) and
+    compiles its templates afresh (the search plugin alone compiles its language template
+    five times while reading its settings), for each edition."""
 
     def __init__(self) -> None:
         self._listed: dict[tuple, list[str]] = {}
+        self._code = TemplateCode()
 
     def clear(self) -> None:
         self._listed.clear()
 
     def keep(self, theme) -> None:
-        """Make `theme.get_env()` give environments that list the theme's files from here."""
-        make_env, listed = theme.get_env, self._listed
+        """Make `theme.get_env()` give environments that list the theme's files from here and
+        keep their compiled templates here (each is compiled again if its source changed)."""
+        make_env, listed, code = theme.get_env, self._listed, self._code
 
         def get_env():
             env = make_env()
+            env.bytecode_cache = code
             list_templates = env.list_templates
 
             def remembered(extensions=None, filter_func=None):

@@ -16,13 +16,16 @@ ENTRIES = [{"location": "events/coi-report/", "title": "유엔 북한인권조�
 
 
 def _configured(path):
-    """An edition's configuration after the `config` event: the theme's search plugin has made
-    its index, and the hook has run."""
+    """An edition's configuration as the hook finds it before a build: the theme's search
+    plugin has read its settings and made its index; `in_utf8` has been called, as the hook's
+    `pre_build` does (the whole site's builds, in test_editions, read what it writes)."""
     old = os.getcwd()
     os.chdir(ROOT)
     try:
         config = load_config(str(path))
-        return config.plugins.on_config(config)
+        config = config.plugins.on_config(config)
+        assert mkdocs_search.in_utf8(config.plugins)
+        return config
     finally:
         os.chdir(old)
 

@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import jinja2
 import mkdocs_dirty as dirty
 import mkdocs_support as support
 import pytest
@@ -123,3 +124,30 @@ def test_a_session_renders_afresh_after_a_code_change_and_reports_data_problems(
     with pytest.raises(support.Refused) as refused:
         support.generate(root, session)
     assert refused.value.problems and refused.value.problems[0].startswith("data/events.yaml:")
+
+
+def test_under_serve_the_themes_templates_are_compiled_once_until_they_change(tmp_path):
+    (tmp_path / "t.html").write_text("{{ 1 + 1 }}")
+
+    class Theme:
+        dirs = [str(tmp_path)]
+
+        def get_env(self):
+            return jinja2.Environment(loader=jinja2.FileSystemLoader(self.dirs))
+
+    def compiles(env) -> list:
+        made, compile_ = [], env.compile
+        env.compile = lambda *args, **kwargs: made.append(args) or compile_(*args, **kwargs)
+        return made
+
+    theme = Theme()
+    support.ThemeFiles().keep(theme)
+    first = theme.get_env()
+    assert first.get_template("t.html").render() == "2"
+    second = theme.get_env()  # a later build of the session, or the search plugin's own
+    made = compiles(second)
+    assert second.get_template("t.html").render() == "2" and made == []
+    (tmp_path / "t.html").write_text("{{ 2 + 2 }}")
+    third = theme.get_env()
+    made = compiles(third)
+    assert third.get_template("t.html").render() == "4" and len(made) == 1
