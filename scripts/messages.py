@@ -11,12 +11,15 @@ is fuzzy) the site shows the English.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
+
+from timeline.reference import descriptions
 
 PACKAGE = Path(__file__).resolve().parent / "timeline"
 LOCALE = PACKAGE / "locale"
@@ -31,6 +34,12 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, _context in extract_from_dir(
             PACKAGE, METHODS, options_map=OPTIONS, keywords=KEYWORDS):
         catalog.add(message, locations=[(f"timeline/{filename}", lineno)], auto_comments=comments)
+    # The descriptions of the data model's fields, which the field reference of the Open data
+    # page shows: written once, in the model, and translated here like the rest.
+    for message, model in descriptions():
+        source, line = inspect.getsourcefile(model), inspect.getsourcelines(model)[1]
+        catalog.add(message, locations=[(f"timeline/{Path(source).name}", line)],
+                    auto_comments=[f"The field reference: a field of {model.__name__}."])
     return catalog
 
 

@@ -17,9 +17,11 @@ from timeline.dates import PartialDate, display_span
 from timeline.edition import Edition
 from timeline.generate import render_pages
 from timeline.language import LOCALE_DIR, speaking
+from timeline.language import _ as gettext
 from timeline.model import Vote
 from timeline.problems import DataError
 from timeline.read import read_chronology
+from timeline.reference import MODELS, descriptions
 from timeline.render import vote_text
 from timeline.translations import check_translations, english_text
 
@@ -75,6 +77,21 @@ def test_every_page_has_its_korean_counterpart_at_the_same_path(data: Path):
     english = render_pages(read_chronology(data))
     korean = _korean_pages(data)
     assert set(korean) == {"ko/" + path for path in english}
+
+
+def test_the_field_reference_of_the_open_data_page_is_in_korean(data: Path):
+    page = _korean_pages(data)["ko/data.md"].split("## 필드 설명", 1)[1]
+    for _title, model in MODELS:
+        for name in model.model_fields:
+            row = next(line for line in page.splitlines() if line.startswith(f"| `{name}` |"))
+            kind, description = row.split("|")[2], row.split("|")[4]
+            assert re.search("[가-힣]", kind) and re.search("[가-힣]", description), row
+    for english in ("Votes in favour", "list of", "one of:", "(mapping)", "whole number", "### Event"):
+        assert english not in page
+    assert "### 사건 (data/events.yaml)" in page and "| `date` | 날짜 | 예 |" in page
+    assert "다음 중 하나: resolution, report, meeting" in page  # the values, as the data has them
+    with speaking("ko"):
+        assert all(gettext(description) != description for description, _model in descriptions())
 
 
 def test_a_current_translation_shows_korean_text_and_no_notice(data: Path):

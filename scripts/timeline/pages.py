@@ -64,7 +64,7 @@ def table(site: Site) -> Iterator[Page]:
             "intro": _("The events of %(year)s, in date order.", year=year)})
     yield Page("votes.md", "votes.md.j2", shows=tuple(e for e in events if e.vote or e.committee_vote))
     yield Page("documents.md", "documents.md.j2")
-    reference = [(title, fields(model)) for title, model in MODELS]
+    reference = [(_(title), fields(model)) for title, model in MODELS]
     if current().code == "en":
         yield Page("add-an-event.md", "add-an-event.md.j2", shows=(), context={
             "event_template": Markup(EVENT_TEMPLATE.read_text("utf-8").rstrip()),  # our own file
