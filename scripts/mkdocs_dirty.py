@@ -17,6 +17,8 @@ import logging
 import shutil
 from pathlib import Path
 
+from mkdocs_search import INDEX, write_index
+
 # Files every page depends on beyond its own source: a change to one rebuilds every page.
 SITE_WIDE = ("docs/overrides", "docs/includes")
 
@@ -92,7 +94,7 @@ class DirtyBuilds:
             empty_folder(site)
         self.site_wide = current
         if self.search is None:  # `build --dirty` over an earlier site: keep its entries
-            self.search = read_search_entries(site / "search" / "search_index.json")
+            self.search = read_search_entries(site / INDEX)
         self.rebuilt = set()
         return emptied
 
@@ -103,10 +105,10 @@ class DirtyBuilds:
 
     def after(self, site: Path) -> bool:
         """At the end of a build: the search index made whole again; False if there is none."""
-        path = site / "search" / "search_index.json"
+        path = site / INDEX
         if not path.is_file():
             return False
         index = json.loads(path.read_text("utf-8"))
         self.search = merge_search_index(index, self.search or {}, self.rebuilt, self.pages)
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str, ensure_ascii=False), "utf-8")
+        write_index(path, index)
         return True

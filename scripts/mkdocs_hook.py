@@ -41,7 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
         log.info("dirty builds: this hook keeps search, listings and deleted pages up to date")
 
 
-@event_priority(100)  # before the theme's search plugin, which compiles theme templates in its own
+@event_priority(100)  # before the search plugin's on_config, which compiles theme templates
 def on_config(config):
     config.markdown_extensions.append(RawBlocks())  # the same HTML, sooner
     if _serve:

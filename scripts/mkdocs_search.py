@@ -41,7 +41,8 @@ def in_utf8(plugins) -> bool:
             if not plugin.config.enabled or getattr(plugin, "search_index_prev", None):
                 return themes_own(config=config)  # the theme's merge of a dirty reload's index
             settings = {key: plugin.config[key] for key in CONFIG_KEYS}
-            write_index(Path(config.site_dir) / INDEX, settings, plugin.search_index.entries)
+            index = {"config": settings, "docs": plugin.search_index.entries}
+            write_index(Path(config.site_dir) / INDEX, index)
             if plugin.is_dirty:  # as the theme does: the next dirty reload merges with it
                 plugin.search_index_prev = plugin.search_index
 
@@ -51,15 +52,22 @@ def in_utf8(plugins) -> bool:
     return False
 
 
-def write_index(path: Path, settings: dict, entries: list[dict]) -> None:
-    """The JSON the theme writes (`{"config": ..., "docs": [...]}`, compact, anything else as
-    its text), in UTF-8, one entry at a time."""
+def write_index(path: Path, index: dict) -> None:
+    """`index` as the theme writes it (compact JSON, anything else as its text), in UTF-8, its
+    "docs" one entry at a time."""
     def dumps(value: object) -> str:
         return json.dumps(value, separators=(",", ":"), default=str, ensure_ascii=False)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as out:
-        out.write(f'{{"config":{dumps(settings)},"docs":[')
-        for i, entry in enumerate(entries):
-            out.write("," + dumps(entry) if i else dumps(entry))
-        out.write("]}")
+        out.write("{")
+        for n, (key, value) in enumerate(index.items()):
+            out.write(("," if n else "") + dumps(key) + ":")
+            if key != "docs":
+                out.write(dumps(value))
+                continue
+            out.write("[")
+            for i, entry in enumerate(value):
+                out.write("," + dumps(entry) if i else dumps(entry))
+            out.write("]")
+        out.write("}")
