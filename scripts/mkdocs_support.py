@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from timeline.cache import read_code_digest  # the hook's folder is on sys.path while it loads
+from timeline import freshness  # the hook's folder is on sys.path while it loads
 
 PACKAGE = Path(__file__).resolve().parent / "timeline"
 
@@ -43,6 +43,8 @@ def generate(root: Path, session: Session | None = None) -> str:
     # is imported at the first build (and again after a code edit), so put it back then.
     if str(PACKAGE.parent) not in sys.path:
         sys.path.insert(0, str(PACKAGE.parent))
+    if session is None and freshness.pages_current(root):
+        return freshness.UP_TO_DATE  # and the generator is not even imported
     module = session.generator() if session else importlib.import_module("timeline.generate")
     memo = session.memo if session else None
     try:
@@ -90,7 +92,7 @@ class Session:
         self._module = None
 
     def generator(self):
-        code = read_code_digest(PACKAGE)
+        code = freshness.read_code_digest(PACKAGE)
         if code != self.code:
             for name in [n for n in sys.modules if n == "timeline" or n.startswith("timeline.")]:
                 del sys.modules[name]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.write import MANIFEST, write_pages
+from timeline.write import MANIFEST, write_if_changed, write_pages
 
 
 def test_unchanged_files_are_not_rewritten(tmp_path: Path):
@@ -33,6 +33,23 @@ def test_pages_of_deleted_records_are_removed_but_not_hand_written_files(tmp_pat
 def test_no_temporary_files_are_left(tmp_path: Path):
     write_pages(tmp_path, {"index.md": "i", "events/x.md": "x"})
     assert sorted(p.name for p in tmp_path.rglob(".*.tmp")) == []
+
+
+def test_a_page_that_exists_is_replaced_whole(tmp_path: Path):
+    """A reader that opened the old page reads all of the old page: the new one takes its
+    place at once, it is not written into it."""
+    page = tmp_path / "a.md"
+    write_if_changed(page, b"old page " * 1000)
+    with page.open("rb") as reader:
+        assert write_if_changed(page, b"new page " * 1000)
+        assert reader.read() == b"old page " * 1000
+    assert page.read_bytes() == b"new page " * 1000
+
+
+def test_a_new_page_that_cannot_be_written_leaves_no_file(tmp_path: Path):
+    with pytest.raises(TypeError):
+        write_if_changed(tmp_path / "events" / "a.md", "text, not bytes")  # type: ignore[arg-type]
+    assert list((tmp_path / "events").iterdir()) == []
 
 
 @pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "events/../../x.md", ""])

@@ -2,5 +2,6 @@
 
 The stages, one module each: load (YAML with positions) -> model/validate (typed records,
 cross-record rules) -> render (Jinja2 templates) -> write (atomic, only changed files).
-`scripts/build.py` wires them together; nothing here depends on MkDocs.
+`generate.py` wires them together (`freshness.py` says whether that is needed); nothing here
+depends on MkDocs.
 """

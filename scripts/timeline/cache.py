@@ -17,16 +17,15 @@ import hashlib
 import json
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
-from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .freshness import code_digest
 from .language import current
 
 T = TypeVar("T")
 _active: ContextVar[Memo | None] = ContextVar("memo", default=None)
-CODE_DIR = Path(__file__).parent
 
 
 class Memo:
@@ -133,15 +132,3 @@ def digest(*parts: str | bytes) -> bytes:
         h.update(b"\0")
     return h.digest()
 
-
-def read_code_digest(folder: Path = CODE_DIR) -> bytes:
-    """The generator's modules and templates, as they are on disk now."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return digest(*(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
-
-
-@functools.cache
-def code_digest() -> bytes:
-    """The code this process runs: a code edit renders afresh (the hook imports the generator
-    anew when `read_code_digest` changes)."""
-    return read_code_digest()

@@ -11,12 +11,12 @@ site. On a data problem it raises DataError listing every problem, and writes no
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from pathlib import Path
 
-from .cache import Memo, code_digest
+from .cache import Memo
 from .chronology import Chronology
 from .edition import Edition
+from .freshness import STAMP, UP_TO_DATE, fingerprint, is_current
 from .parallel import collector_paused
 from .problems import DataError, Problem
 from .produce import Task, path_of, produce, tasks_of
@@ -24,9 +24,7 @@ from .read import read_chronology
 from .schema import schemas
 from .settings import Settings
 from .translations import Coverage, check_translations
-from .write import MANIFEST, check_paths, finish, write_if_changed
-
-STAMP = ".generated-stamp"
+from .write import check_paths, finish, write_if_changed
 
 
 def generate(root: Path, *, settings: Settings | None = None, out: Path | None = None,
@@ -42,8 +40,8 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
     settings = settings or Settings.from_config(root / "mkdocs.yml")
     out = out or root / "docs"
     current = "" if check else fingerprint(root, settings)
-    if not check and not force and _up_to_date(out, current):
-        return "pages are up to date with data/ and the generator"
+    if not check and not force and is_current(out, current):
+        return UP_TO_DATE
     with memo.run() if memo is not None else contextlib.nullcontext():
         chronology, coverage, tasks = _plan(root, settings)
         paths = [path_of(task) for task in tasks]
@@ -98,21 +96,3 @@ def _write(path: Path, text: str, fresh: bool) -> bool:
         return False
     return write_if_changed(path, text.encode())
 
-
-def fingerprint(root: Path, settings: Settings) -> str:
-    """A hash of everything the output depends on: data, generator code, settings."""
-    digest = hashlib.sha256(repr(settings).encode() + code_digest())
-    for path in sorted((root / "data").glob("**/*.yaml")):  # translations (data/ko/) too
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        with path.open("rb") as f:  # in chunks: a large file is never held twice
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _up_to_date(out: Path, current: str) -> bool:
-    stamp = out / STAMP
-    if not stamp.is_file() or stamp.read_text() != current:
-        return False
-    manifest = out / MANIFEST
-    return manifest.is_file() and all((out / rel).is_file() for rel in manifest.read_text().split())

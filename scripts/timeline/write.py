@@ -1,8 +1,11 @@
 """Write generated files atomically, touching only those whose bytes changed.
 
-Each file is written to a hidden temporary name beside its target and renamed over it, so a
-reader or `mkdocs serve` never sees half a page; unchanged files keep their timestamps, so
-serve does not rebuild for nothing. A manifest of what was generated lets pages of deleted
+A file that exists is replaced atomically: written to a hidden temporary name beside it and
+renamed over it, so a reader or `mkdocs serve` never sees half a page. A file that does not
+exist yet is created in place (there is no earlier page to keep; a run from scratch so makes
+each file once instead of twice, which on some file systems costs as much as rendering it),
+and removed again if writing it fails. Unchanged files keep their timestamps, so serve does
+not rebuild for nothing. A manifest of what was generated lets pages of deleted
 records be removed without touching hand-written files.
 """
 
@@ -15,16 +18,33 @@ MANIFEST = ".generated-pages"
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace `path` with `data` unless it already holds exactly that."""
+    """Write `data` to `path` unless it already holds exactly that: a new file in place, an
+    existing one replaced atomically."""
     try:
         if path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _create(path, data):
+            return True
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+    return True
+
+
+def _create(path: Path, data: bytes) -> bool:
+    """Create `path` holding `data`; False if it exists already. A failed write leaves no file."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return False
+    try:
+        with open(fd, "wb") as f:
+            f.write(data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     return True
 
 
