@@ -4,10 +4,13 @@ and pages taken from the memo are exactly the pages rendered afresh."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
+import timeline.cache
 import timeline.produce
 from conftest import FIXTURE_DATA
 from timeline.cache import Memo, memoized
@@ -113,3 +116,44 @@ def test_pages_written_before_a_failed_run_are_put_right_when_the_edit_is_undone
     events.write_text(original, "utf-8")  # the edit undone: every page is as the memo has it
     generate(tmp_path, memo=memo)
     assert page.read_text("utf-8") == before
+
+
+def _compiled(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Load every template of `folder` in a new environment; the names it had to compile."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder),
+                             bytecode_cache=timeline.cache.CompiledTemplates(folder / "__pycache__"))
+    compiled: list[str] = []
+    compile_source = env.compile
+    monkeypatch.setattr(env, "compile", lambda source, name=None, filename=None, *args, **kw:
+                        compiled.append(name) or compile_source(source, name, filename, *args, **kw))
+    for name in sorted(env.list_templates(filter_func=lambda n: n.endswith(".j2"))):
+        assert env.get_template(name).render(x=1) == f"{name} 1"
+    return compiled
+
+
+def test_templates_are_compiled_once_until_they_or_the_code_change(tmp_path: Path, monkeypatch):
+    for name in ("a.j2", "b.j2"):
+        (tmp_path / name).write_text(name + " {{ x }}")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert _compiled(tmp_path, monkeypatch) == ["a.j2", "b.j2"]
+    assert not (tmp_path / "__pycache__").exists()  # as Python: no bytecode written
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert _compiled(tmp_path, monkeypatch) == ["a.j2", "b.j2"]
+    assert _compiled(tmp_path, monkeypatch) == []  # a later process compiles nothing
+    for kept in (tmp_path / "__pycache__").iterdir():
+        kept.write_bytes(kept.read_bytes()[:30])  # damaged
+    assert _compiled(tmp_path, monkeypatch) == ["a.j2", "b.j2"]
+    assert _compiled(tmp_path, monkeypatch) == []
+    (tmp_path / "b.j2").write_text("b.j2 {{ x }}{# changed #}")
+    assert _compiled(tmp_path, monkeypatch) == ["b.j2"]
+    monkeypatch.setattr(timeline.cache, "code_digest", lambda: b"other code")
+    assert _compiled(tmp_path, monkeypatch) == ["a.j2", "b.j2"]  # e.g. the environment's settings
+
+
+def test_templates_are_compiled_in_memory_where_they_cannot_be_kept(tmp_path: Path, monkeypatch):
+    """E.g. a read-only checkout (simulated so: the tests may run as root)."""
+    (tmp_path / "a.j2").write_text("a.j2 {{ x }}")
+    (tmp_path / "__pycache__").write_text("not a folder")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert _compiled(tmp_path, monkeypatch) == ["a.j2"]
+    assert _compiled(tmp_path, monkeypatch) == ["a.j2"]

@@ -7,6 +7,9 @@ run, and a page (see `pages.Page`) is rendered only if something it shows change
 made here and nowhere else: from the arguments' digests, the records a page declares it shows,
 and what every page shows (names of actors, tags and documents, the settings, the code).
 Outside a run (the command line, the tests) everything is computed afresh.
+
+One thing is also kept on disk, as Python keeps its compiled modules: the compiled templates
+(`CompiledTemplates`), so that each process from scratch compiles only what changed.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ import contextlib
 import functools
 import hashlib
 import json
+import os
+import sys
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
+from pathlib import Path
 from typing import TypeVar
 
+import jinja2
 from pydantic import BaseModel
 
 from .freshness import code_digest
@@ -132,3 +139,32 @@ def digest(*parts: str | bytes) -> bytes:
         h.update(b"\0")
     return h.digest()
 
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The templates as Jinja2 compiles them, kept in `folder`: a process from scratch (each
+    worker of one) then compiles none that did not change. What a template compiles to depends
+    on the environment's settings too, so any change to the generator's code compiles them all
+    afresh. Nothing is written where Python writes no bytecode (PYTHONDONTWRITEBYTECODE) or
+    cannot (a read-only checkout)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder), "%s.jinja2")
+
+    def get_source_checksum(self, source: str) -> str:
+        return hashlib.sha1(code_digest() + source.encode("utf-8")).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable or damaged: compiled again, and written anew
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if sys.dont_write_bytecode:
+            return
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # compiled in memory only

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .cache import memoized
+from .cache import CompiledTemplates, memoized
 from .charts import vote_bar, votes_trend
 from .cite import bibtex, fence, jsonld
 from .dates import display_span
@@ -159,6 +159,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates are read once per process; serve imports the code anew
+        # Beside Python's compiled modules of scripts/, outside the package `mkdocs serve` watches.
+        bytecode_cache=CompiledTemplates(TEMPLATES.parent.parent / "__pycache__" / "templates"),
     )
     env.filters.update(text=text, markdown=markdown, plain=plain, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
