@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from icalendar.parser import Contentline
 
+import timeline.exports
 from conftest import FIXTURE_DATA, build, snapshot
 from timeline.exports import CSV_COLUMNS
 from timeline.generate import render_pages
@@ -41,6 +42,15 @@ def test_json_follows_its_published_schema(files):
     assert data["events"][1]["url"] == BASE + "events/hearings/"
     assert data["events"][1]["end_date"] == "2013-08-24"
     assert {a["id"] for a in data["actors"]} == {"council", "assembly", "jane-doe"}
+
+
+def test_json_is_laid_out_as_python_lays_it_out():
+    """One space per level, text as written (escaped only where JSON must): the same bytes as
+    json.dumps gives, also for awkward text, so the file reads the same whoever writes it."""
+    value = {"title": "Quotes \" and \\ and / <b>&", "ko": "북한 인권", "odd": "\x00\x1f\x7f\u2028 é",
+             "n": [116, 0, None, True, False], "empty": [], "none": {}, "nested": [{"a": ["b"]}]}
+    assert timeline.exports._dump(value, 2) == json.dumps(value, indent=1, ensure_ascii=False).replace(
+        "\n", "\n  ")
 
 
 def test_csv_has_one_row_per_event(files):

@@ -12,6 +12,7 @@ import io
 import json
 from typing import Literal
 
+import pydantic_core
 from pydantic import Field
 
 from .cache import memoized
@@ -61,7 +62,9 @@ def export_schema() -> str:
 
 
 def _dump(value: object, level: int) -> str:
-    return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * level)
+    # pydantic's own JSON writer: the bytes of json.dumps(value, indent=1, ensure_ascii=False)
+    # for values like these (text, whole numbers, lists, mappings), several times sooner.
+    return pydantic_core.to_json(value, indent=1).decode("utf-8").replace("\n", "\n" + " " * level)
 
 
 @memoized

@@ -14,6 +14,7 @@ from .dates import PartialDate, parse_day
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){1,7}")
+_SPACE = re.compile(r"\s")  # what str.isspace() calls a space
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINK_TARGET = re.compile(
     r"\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.M
@@ -62,7 +63,7 @@ def _markdown(v: str) -> str:
 
 
 def _is_web_url(v: str) -> bool:
-    parts = urlsplit(v) if not any(c.isspace() for c in v) else None
+    parts = urlsplit(v) if not _SPACE.search(v) else None
     return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
 
 
