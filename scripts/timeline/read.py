@@ -51,7 +51,8 @@ def read_with_positions(data_dir: Path, prefix: str) -> Chronology:
 
 
 def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
-    """The chronology from entries parsed one by one; None at the first sign of trouble."""
+    """The chronology from entries parsed one by one; None at the first sign of trouble.
+    Positions are not kept here: any problem is reported by `read_with_positions`."""
     docs: dict[str, Document] = {}
     checked: dict[str, list[Checked]] = {}
     for key in FILES:
@@ -62,35 +63,38 @@ def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
             pieces = split_items(path.read_bytes().decode("utf-8"), key)
             if pieces is None:
                 return None
-            entries = _entries(pieces, key)
+            records = _records(pieces, key)
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
             return None  # a pydantic ValidationError is a ValueError
-        docs[key] = Document(f"{prefix}/{key}.yaml", {key: [item for item, _ in entries]}, {})
-        checked[key] = [Checked(record, (key, i), "") for i, (_, record) in enumerate(entries)]
+        docs[key] = Document(f"{prefix}/{key}.yaml", None, {})
+        checked[key] = [Checked(record, (key, i), "") for i, record in enumerate(records)]
     problems: list[Problem] = []
     for key in FILES:
         check_unique(docs[key], key, checked[key], problems)
-    check_events(docs["events"], checked["events"], _known(docs, checked), problems)
+    written = {key: {getattr(c.record, model.KEY) for c in checked[key]} for key, model in FILES.items()}
+    check_events(docs["events"], checked["events"], Known(_actors(checked), written), problems)
     return None if problems else _chronology(checked)
 
 
-def _entries(pieces: list[str], key: str) -> list[tuple[object, object]]:
-    """Each entry parsed and validated: from scratch, a large file's entries are parsed in
-    two processes; under serve each is remembered while its text is the same."""
+def _records(pieces: list[str], key: str) -> list:
+    """Each entry parsed and validated: from scratch, a large file's entries are parsed and
+    validated in two processes; under serve each is remembered while its text is the same."""
     if active() is None:
-        return [(item, FILES[key].model_validate(item)) for item in load_items(pieces)]
-    return [_entry(piece, key) for piece in pieces]
+        return load_items(pieces, FILES[key])
+    return [_record(piece, key) for piece in pieces]
 
 
 @memoized
-def _entry(text: str, key: str) -> tuple[object, object]:
-    item = load_item(text)
-    return item, FILES[key].model_validate(item)
+def _record(text: str, key: str) -> object:
+    return FILES[key].model_validate(load_item(text))
+
+
+def _actors(checked: dict[str, list[Checked]]) -> dict:
+    return {c.record.id: c.record for c in checked["actors"] if c.valid}
 
 
 def _known(docs: dict[str, Document], checked: dict[str, list[Checked]]) -> Known:
-    actors = {c.record.id: c.record for c in checked["actors"] if c.valid}
-    return Known(actors, {key: _written(docs[key], key, model.KEY) for key, model in FILES.items()})
+    return Known(_actors(checked), {key: _written(docs[key], key, model.KEY) for key, model in FILES.items()})
 
 
 def _written(doc: Document, key: str, field: str) -> set[str]:
