@@ -140,7 +140,6 @@ def digest(*parts: str | bytes) -> bytes:
     return h.digest()
 
 
-
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """The templates as Jinja2 compiles them, kept in `folder`: a process from scratch (each
     worker of one) then compiles none that did not change. What a template compiles to depends

@@ -95,4 +95,3 @@ def _write(path: Path, text: str, fresh: bool) -> bool:
     if not fresh and path.is_file():
         return False
     return write_if_changed(path, text.encode())
-

@@ -1,4 +1,4 @@
-"""Write generated files atomically, touching only those whose bytes changed.
+"""Write generated files, touching only those whose bytes changed, never leaving half a page.
 
 A file that exists is replaced atomically: written to a hidden temporary name beside it and
 renamed over it, so a reader or `mkdocs serve` never sees half a page. A file that does not
