@@ -11,13 +11,15 @@ import xml.etree.ElementTree as ET
 import icalendar
 import jsonschema
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from icalendar.parser import Contentline
 
 import timeline.exports
 from conftest import FIXTURE_DATA, build, snapshot
 from timeline.exports import CSV_COLUMNS
 from timeline.generate import render_pages
-from timeline.ical import fold
+from timeline.ical import _text, fold
 from timeline.read import read_chronology
 from timeline.reference import MODELS
 from timeline.settings import Settings
@@ -110,6 +112,20 @@ def test_calendar_is_written_as_icalendar_writes_it(files):
 def test_calendar_lines_fold_as_icalendar_folds_them(line):
     assert fold(line) == Contentline(line).to_ical()
     assert Contentline.from_ical(fold(line).decode()) == line
+
+
+@given(st.text())
+def test_calendar_text_is_escaped_as_icalendar_escapes_it(value):
+    assume("\\N" not in value)  # icalendar reads a written `\N` as a line break; we escape it
+    assert _text(value) == icalendar.vText(value).to_ical().decode("utf-8")
+    line = fold("SUMMARY:" + _text(value)).decode("utf-8")
+    read = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{line}\r\nEND:VEVENT\r\n")["SUMMARY"]
+    assert read == value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.mark.parametrize("value", ["a\\Nb", "C:\\new", "\\"])
+def test_calendar_text_keeps_a_backslash_as_written(value):
+    assert _text(value) == value.replace("\\", "\\\\")
 
 
 def test_feed_lists_new_and_corrected_records_by_record_date(files):

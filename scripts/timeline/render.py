@@ -121,7 +121,7 @@ def listed(site, event, up: str, ext: str) -> Markup:
 
 @memoized
 def _item(event, bodies: tuple, up: str, ext: str) -> Markup:
-    return environment().get_template("_macros.md.j2").module.event_item(event, bodies, up, ext)
+    return environment().globals["m"].event_item(event, bodies, up, ext)
 
 
 def undocs(symbol: str) -> str:
@@ -169,6 +169,9 @@ def environment() -> jinja2.Environment:
     env.globals.update(languages=LANGUAGES, bounds=bounds, v_label=v_label, when=when, listed=listed,
                        vote_bar=_safe(vote_bar), votes_trend=_safe(votes_trend), bibtex=_safe(bibtex),
                        fence=fence, jsonld=_safe(jsonld))
+    # The macros of _macros.md.j2 are every template's `m`, made once: an `{% import %}` on
+    # each page would make Jinja compare the page's globals with the macros' on every render.
+    env.globals["m"] = env.get_template("_macros.md.j2").module
     return env
 
 

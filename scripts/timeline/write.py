@@ -21,12 +21,14 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` to `path` unless it already holds exactly that: a new file in place, an
     existing one replaced atomically."""
     try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
+        if _create(path, data):
+            return True
+    except FileNotFoundError:  # its folder does not exist yet
         path.parent.mkdir(parents=True, exist_ok=True)
         if _create(path, data):
             return True
+    if path.read_bytes() == data:
+        return False
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
