@@ -7,12 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline.entries
 import timeline.parallel
 from conftest import FIXTURE_DATA
 from timeline.cache import Memo
-from timeline.entries import split_items
+from timeline.entries import load_item, split_items
+from timeline.load import Loader
 from timeline.problems import DataError
 from timeline.read import read_chronology, read_quickly, read_with_positions
 from timeline.validate import FILES
@@ -40,6 +44,15 @@ VARIANTS = [
     ("a document end marker", "", "...\n"),
     ("an invalid field", "    type: hearing\n", "    type: hearing\n    colour: red\n"),
     ("an unknown related id", "related: [inquiry-created]", "related: [inquiry-create]"),
+    ("an anchor and its alias in one entry", SUMMARY,
+     "    summary: &s Hearings were held.\n    date_label: *s\n"),
+    ("a merge key", SUMMARY, SUMMARY + "    <<: {location: Seoul}\n"),
+    ("an explicit text tag", SUMMARY, "    summary: !!str Hearings were held.\n"),
+    ("a binary tag", SUMMARY, "    summary: !!binary SGVhcmluZ3M=\n"),
+    ("a local tag", SUMMARY, "    summary: !note Hearings were held.\n"),
+    ("a key that is a list", SUMMARY, SUMMARY + "    ? [a, b]\n    : c\n"),
+    ("numbers, null and a YAML 1.1 boolean", SUMMARY,
+     SUMMARY + "    x: {a: 0x1F, b: 1_000, c: .inf, d: ~, e: yes, f: 1:20, g: 2014-02-30}\n"),
 ]
 
 
@@ -94,6 +107,39 @@ def test_a_memo_rereads_only_changed_entries(tmp_path: Path):
     assert misses == 1
     assert hits == sum(len(split_items((data / f"{key}.yaml").read_text("utf-8"), key))
                        for key in FILES) - 1
+
+
+def _positioned(text: str) -> object:
+    loader = Loader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    assert not loader.duplicates
+    return data[0]
+
+
+entries = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
+              st.sampled_from(["NO", "on", "2014-02-30", "0x1F", "1:20", "<<", "&a", "*a", "!x"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12)
+
+
+@given(entries)
+def test_an_entry_is_built_as_the_positioned_loader_builds_it(value):
+    text = yaml.safe_dump([value], allow_unicode=True)
+    assert load_item(text) == _positioned(text)
+
+
+@given(st.text(max_size=200))
+def test_an_entry_is_built_as_the_positioned_loader_builds_it_or_refused(text):
+    try:
+        quick = load_item(text)
+    except (ValueError, yaml.YAMLError, RecursionError):
+        return  # the file is then read by the positioned loader, which reports or keeps it
+    assert quick == _positioned(text)
 
 
 def test_split_items_needs_a_file_that_is_just_its_list():

@@ -1,7 +1,8 @@
 """A data file read entry by entry: the text of each entry of its one list, each parsed on its
-own (with the loader of load.py, so with the same refusals). Quicker than keeping the position
-of every value, and what lets serve re-parse only the entry an edit changed; read.py and
-translation_files.py fall back to load.py's positioned reading at the first problem.
+own (by load.py's loader, so scalars are read the same way; anything it would treat specially
+is refused here). Quicker than keeping the position of every value, and what lets serve
+re-parse only the entry an edit changed; read.py and translation_files.py fall back to
+load.py's positioned reading at the first problem.
 """
 
 from __future__ import annotations
@@ -72,12 +73,48 @@ def _read_or_failed(read: Callable[[str], object], text: str) -> object:
 
 
 def load_item(text: str) -> object:
-    """Parse one entry given by `split_items`: its value, or YAMLError/ValueError."""
+    """Parse one entry given by `split_items`: its value, or YAMLError/ValueError.
+
+    libyaml composes the entry; its value is then built here, without the positions and the
+    bookkeeping of load.py's constructor (most of the time parsing takes). Anything that
+    constructor would treat specially (an alias, a merge key, a tag other than plain text,
+    numbers, true/false and null, a key that is not a scalar, a duplicate key) is refused
+    with ValueError, so the file is read again by load.py, which keeps or reports it."""
     loader = Loader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = None if node is None else _value(loader, node, set())
     finally:
         loader.dispose()
-    if loader.duplicates or not isinstance(data, list) or len(data) != 1:
+    if not isinstance(data, list) or len(data) != 1:
         raise ValueError("not one clean entry")
     return data[0]
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+_SCALARS = {_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"}
+
+
+def _value(loader: Loader, node: yaml.Node, seen: set[int]) -> object:
+    if id(node) in seen:  # libyaml gives an alias the node of its anchor
+        raise ValueError("an alias")
+    seen.add(id(node))
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ValueError("a key that is not plain")
+            key = _value(loader, key_node, seen)
+            if key in mapping:
+                raise ValueError("a duplicate key")
+            mapping[key] = _value(loader, value_node, seen)
+        return mapping
+    if tag == _SEQ:
+        return [_value(loader, child, seen) for child in node.value]
+    if tag in _SCALARS:
+        return loader.yaml_constructors[tag](loader, node)
+    raise ValueError(f"the tag {tag}")
