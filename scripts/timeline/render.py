@@ -137,8 +137,16 @@ def _gettext(message: str, /, **values: object) -> Markup:
     """Interface text in the language being rendered, as Jinja's own newstyle gettext gives it
     in an autoescaping template (the text is markup, each value is escaped into it, `%%` is a
     percent sign; its own arguments positional only, so any value name is free), without its
-    lookups through the template context on every call: event pages call it a dozen times each."""
-    return Markup(catalogue(current().code).gettext(message)) % values
+    lookups through the template context on every call: event pages call it a dozen times each,
+    most often with no values, a text looked up once per language."""
+    if values:
+        return Markup(catalogue(current().code).gettext(message)) % values
+    return _translated(current().code, message)
+
+
+@functools.cache
+def _translated(code: str, message: str) -> Markup:
+    return Markup(catalogue(code).gettext(message)) % {}
 
 
 def _ngettext(one: str, many: str, n: int, /, **values: object) -> Markup:
