@@ -25,7 +25,7 @@ from .charts import vote_bar, votes_trend
 from .cite import bibtex, fence, jsonld
 from .dates import display_span
 from .indexes import TYPE_NAMES, TYPE_ONE
-from .language import LANGUAGES, N_, _, catalogue, current
+from .language import LANGUAGES, N_, _, catalogue, current, template_gettext, template_ngettext
 from .model import Vote
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -133,27 +133,6 @@ def _safe(fn):
     return functools.wraps(fn)(lambda *args, **kwargs: Markup(fn(*args, **kwargs)))
 
 
-def _gettext(message: str, /, **values: object) -> Markup:
-    """Interface text in the language being rendered, as Jinja's own newstyle gettext gives it
-    in an autoescaping template (the text is markup, each value is escaped into it, `%%` is a
-    percent sign; its own arguments positional only, so any value name is free), without its
-    lookups through the template context on every call: event pages call it a dozen times each,
-    most often with no values, a text looked up once per language."""
-    if values:
-        return Markup(catalogue(current().code).gettext(message)) % values
-    return _translated(current().code, message)
-
-
-@functools.cache
-def _translated(code: str, message: str) -> Markup:
-    return Markup(catalogue(code).gettext(message)) % {}
-
-
-def _ngettext(one: str, many: str, n: int, /, **values: object) -> Markup:
-    values.setdefault("num", n)
-    return Markup(catalogue(current().code).ngettext(one, many, n)) % values
-
-
 @functools.cache
 def environment() -> jinja2.Environment:
     """The templates, compiled once for every language: `_()` in them reads the catalogue of
@@ -173,12 +152,11 @@ def environment() -> jinja2.Environment:
     env.filters.update(text=text, markdown=markdown, plain=plain, url=url, undocs=undocs, meta=meta,
                        vote_text=vote_text)
     env.newstyle_gettext = True  # `{% trans %}` blocks pass their values to gettext, as `_()` does
-    env.globals.update(gettext=_gettext, _=_gettext, ngettext=_ngettext)
+    env.globals.update(gettext=template_gettext, _=template_gettext, ngettext=template_ngettext)
     env.globals.update(languages=LANGUAGES, bounds=bounds, v_label=v_label, when=when, listed=listed,
                        vote_bar=_safe(vote_bar), votes_trend=_safe(votes_trend), bibtex=_safe(bibtex),
                        fence=fence, jsonld=_safe(jsonld))
-    # The macros of _macros.md.j2 are every template's `m`, made once: an `{% import %}` on
-    # each page would make Jinja compare the page's globals with the macros' on every render.
+    # _macros.md.j2 is every template's `m`, made once (an `{% import %}` costs every page).
     env.globals["m"] = env.get_template("_macros.md.j2").module
     return env
 
