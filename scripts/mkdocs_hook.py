@@ -1,4 +1,4 @@
-"""MkDocs hook: run the generator before every build, and watch data/ under serve.
+"""MkDocs hook: run the generator before every build; under serve, watch data/, not its pages.
 
 All the work is done by the generator (timeline.generate), which does not need MkDocs. What
 MkDocs needs beyond that (a serve session, `--dirty` builds kept right, page HTML held
@@ -110,6 +110,10 @@ def on_post_build(config) -> None:
 
 
 def on_serve(server, config, builder):
+    """Watch the data and the generator; in docs/, only what is written by hand."""
     server.watch(str(ROOT / "data"))
     server.watch(str(SCRIPTS / "timeline"))
+    server.unwatch(config.docs_dir)
+    for path in support.watched(Path(config.docs_dir)):
+        server.watch(str(path))
     return server

@@ -23,6 +23,7 @@ from pathlib import Path
 import jinja2
 
 from timeline import freshness  # the hook's folder is on sys.path while it loads
+from timeline.write import MANIFEST
 
 PACKAGE = Path(__file__).resolve().parent / "timeline"
 
@@ -81,6 +82,26 @@ def build_edition(config_file: Path, site_dir: Path, dirty: bool) -> None:
         build(config, dirty=dirty)
     finally:
         _building_edition = False
+
+
+def watched(docs: Path) -> list[Path]:
+    """What serve watches in docs/: each folder holding no generated page, whole, and each
+    hand-written file beside generated ones. The generator's own pages are left out: it writes
+    them at the start of a build, and MkDocs would build again for them (holding back every
+    page it serves until then). All of docs/ while nothing is generated yet."""
+    manifest = docs / MANIFEST
+    if not manifest.is_file():
+        return [docs]
+    generated = set(manifest.read_text("utf-8").split())
+    mixed = {str(Path(rel).parents[i]) for rel in generated for i in range(rel.count("/") + 1)}
+    found: list[Path] = []
+    for folder, names, files in os.walk(docs):
+        here = os.path.relpath(folder, docs)
+        found += [Path(folder, n) for n in sorted(names) if os.path.normpath(f"{here}/{n}") not in mixed]
+        names[:] = sorted(n for n in names if os.path.normpath(f"{here}/{n}") in mixed)
+        found += [Path(folder, f) for f in sorted(files) if os.path.normpath(f"{here}/{f}") not in generated
+                  and f not in (MANIFEST, freshness.STAMP)]
+    return found
 
 
 class Session:

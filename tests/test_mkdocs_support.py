@@ -151,3 +151,18 @@ def test_under_serve_the_themes_templates_are_compiled_once_until_they_change(tm
     third = theme.get_env()
     made = compiles(third)
     assert third.get_template("t.html").render() == "4" and len(made) == 1
+
+
+def test_serve_watches_what_is_written_by_hand_and_not_the_generated_pages(tmp_path: Path):
+    docs = tmp_path / "docs"
+    assert support.watched(docs) == [docs]  # nothing generated yet: all of it
+    generated = ["index.md", "events/a.md", "events/b.md", "ko/index.md", "ko/events/a.md",
+                 "data/events.json"]
+    hand = ["about.md", "robots.txt", "ko/about.md", "assets/x.css", "assets/images/y.svg",
+            "overrides/main.html"]
+    for rel in [*generated, *hand, ".generated-stamp"]:
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(rel)
+    (docs / ".generated-pages").write_text("".join(f"{rel}\n" for rel in generated))
+    assert support.watched(docs) == [docs / "assets", docs / "overrides", docs / "about.md",
+                                     docs / "robots.txt", docs / "ko" / "about.md"]
