@@ -110,9 +110,8 @@ def on_post_build(config) -> None:
 
 
 def on_serve(server, config, builder):
-    """Watch the data and the generator; in docs/, only what is written by hand."""
-    server.watch(str(ROOT / "data"))
-    server.watch(str(SCRIPTS / "timeline"))
+    """Watch the data and the generator (often); in docs/, only what is written by hand."""
+    support.watch_often(server, [ROOT / "data", SCRIPTS / "timeline"])
     server.unwatch(config.docs_dir)
     for path in support.watched(Path(config.docs_dir)):
         server.watch(str(path))

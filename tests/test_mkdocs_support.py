@@ -166,3 +166,19 @@ def test_serve_watches_what_is_written_by_hand_and_not_the_generated_pages(tmp_p
     (docs / ".generated-pages").write_text("".join(f"{rel}\n" for rel in generated))
     assert support.watched(docs) == [docs / "assets", docs / "overrides", docs / "about.md",
                                      docs / "robots.txt", docs / "ko" / "about.md"]
+
+
+def test_serve_looks_at_the_data_often_and_at_the_rest_at_its_own_pace(tmp_path: Path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        (tmp_path / "data").mkdir()
+        (tmp_path / "docs").mkdir()
+        support.watch_often(server, [tmp_path / "data"])
+        server.watch(str(tmp_path / "docs"))
+        intervals = {Path(e.watch.path).name: e.timeout for e in server.observer.emitters}
+        assert intervals == {"data": 0.1, "docs": server.observer.timeout}
+        assert server.observer.timeout > 0.1
+    finally:
+        server.server_close()
