@@ -1,10 +1,11 @@
 """MkDocs hook: run the generator before every build; under serve, watch data/, not its pages.
 
 All the work is done by the generator (timeline.generate), which does not need MkDocs. What
-MkDocs needs beyond that (a serve session, `--dirty` builds kept right, page HTML held
-compressed between MkDocs' passes, the other editions under serve) is in mkdocs_support.py
-and mkdocs_dirty.py, as functions the hook calls; mkdocs_raw_html.py and mkdocs_search.py
-make the same pages and search index sooner and smaller.
+MkDocs needs beyond that (a serve session, what it watches, `--dirty` builds kept right,
+page HTML held compressed between MkDocs' passes, the other editions under serve) is in
+mkdocs_support.py, mkdocs_watch.py and mkdocs_dirty.py, as functions the hook calls;
+mkdocs_raw_html.py and mkdocs_search.py make the same pages and search index sooner and
+smaller.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import mkdocs_dirty as dirty_builds  # MkDocs puts the hook's folder on sys.path while loading it
 import mkdocs_search
 import mkdocs_support as support
+import mkdocs_watch
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_raw_html import RawBlocks
@@ -111,8 +113,8 @@ def on_post_build(config) -> None:
 
 def on_serve(server, config, builder):
     """Watch the data and the generator (often); in docs/, only what is written by hand."""
-    support.watch_often(server, [ROOT / "data", SCRIPTS / "timeline"])
+    mkdocs_watch.watch_often(server, [ROOT / "data", SCRIPTS / "timeline"])
     server.unwatch(config.docs_dir)
-    for path in support.watched(Path(config.docs_dir)):
+    for path in mkdocs_watch.watched(Path(config.docs_dir)):
         server.watch(str(path))
     return server

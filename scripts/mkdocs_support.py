@@ -23,7 +23,6 @@ from pathlib import Path
 import jinja2
 
 from timeline import freshness  # the hook's folder is on sys.path while it loads
-from timeline.write import MANIFEST
 
 PACKAGE = Path(__file__).resolve().parent / "timeline"
 
@@ -82,43 +81,6 @@ def build_edition(config_file: Path, site_dir: Path, dirty: bool) -> None:
         build(config, dirty=dirty)
     finally:
         _building_edition = False
-
-
-def watched(docs: Path) -> list[Path]:
-    """What serve watches in docs/: each folder holding no generated page, whole, and each
-    hand-written file beside generated ones. The generator's own pages are left out: it writes
-    them at the start of a build, and MkDocs would build again for them (holding back every
-    page it serves until then). All of docs/ while nothing is generated yet."""
-    manifest = docs / MANIFEST
-    if not manifest.is_file():
-        return [docs]
-    generated = set(manifest.read_text("utf-8").split())
-    mixed = {str(Path(rel).parents[i]) for rel in generated for i in range(rel.count("/") + 1)}
-    found: list[Path] = []
-    for folder, names, files in os.walk(docs):
-        here = os.path.relpath(folder, docs)
-        found += [Path(folder, n) for n in sorted(names) if os.path.normpath(f"{here}/{n}") not in mixed]
-        names[:] = sorted(n for n in names if os.path.normpath(f"{here}/{n}") in mixed)
-        found += [Path(folder, f) for f in sorted(files) if os.path.normpath(f"{here}/{f}") not in generated
-                  and f not in (MANIFEST, freshness.STAMP)]
-    return found
-
-
-def watch_often(server, paths: list[Path], seconds: float = 0.1) -> None:
-    """Have serve watch `paths`, looked at every `seconds`. MkDocs looks at what it watches
-    every half second, so an edit waited a quarter of a second on average before its build
-    began. The interval is the watcher's own, read as each watch starts; where it cannot be
-    set, the paths are watched at MkDocs' pace."""
-    observer = getattr(server, "observer", None)
-    before = getattr(observer, "_timeout", None)
-    if isinstance(before, int | float):
-        observer._timeout = min(before, seconds)
-    try:
-        for path in paths:
-            server.watch(str(path))
-    finally:
-        if isinstance(before, int | float):
-            observer._timeout = before
 
 
 class Session:

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import mkdocs_dirty as dirty
 import mkdocs_support as support
+import mkdocs_watch
 import pytest
 
 from conftest import FIXTURE_DATA, copy_project
@@ -155,7 +156,7 @@ def test_under_serve_the_themes_templates_are_compiled_once_until_they_change(tm
 
 def test_serve_watches_what_is_written_by_hand_and_not_the_generated_pages(tmp_path: Path):
     docs = tmp_path / "docs"
-    assert support.watched(docs) == [docs]  # nothing generated yet: all of it
+    assert mkdocs_watch.watched(docs) == [docs]  # nothing generated yet: all of it
     generated = ["index.md", "events/a.md", "events/b.md", "ko/index.md", "ko/events/a.md",
                  "data/events.json"]
     hand = ["about.md", "robots.txt", "ko/about.md", "assets/x.css", "assets/images/y.svg",
@@ -164,7 +165,7 @@ def test_serve_watches_what_is_written_by_hand_and_not_the_generated_pages(tmp_p
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(rel)
     (docs / ".generated-pages").write_text("".join(f"{rel}\n" for rel in generated))
-    assert support.watched(docs) == [docs / "assets", docs / "overrides", docs / "about.md",
+    assert mkdocs_watch.watched(docs) == [docs / "assets", docs / "overrides", docs / "about.md",
                                      docs / "robots.txt", docs / "ko" / "about.md"]
 
 
@@ -175,7 +176,7 @@ def test_serve_looks_at_the_data_often_and_at_the_rest_at_its_own_pace(tmp_path:
     try:
         (tmp_path / "data").mkdir()
         (tmp_path / "docs").mkdir()
-        support.watch_often(server, [tmp_path / "data"])
+        mkdocs_watch.watch_often(server, [tmp_path / "data"])
         server.watch(str(tmp_path / "docs"))
         intervals = {Path(e.watch.path).name: e.timeout for e in server.observer.emitters}
         assert intervals == {"data": 0.1, "docs": server.observer.timeout}
