@@ -6,7 +6,7 @@ tests/test_mkdocs_support.py).
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from timeline import freshness  # the hook's folder is on sys.path while it loads
 from timeline.write import MANIFEST
@@ -20,16 +20,35 @@ def watched(docs: Path) -> list[Path]:
     manifest = docs / MANIFEST
     if not manifest.is_file():
         return [docs]
-    generated = set(manifest.read_text("utf-8").split())
-    mixed = {str(Path(rel).parents[i]) for rel in generated for i in range(rel.count("/") + 1)}
+    generated = set(manifest.read_text("utf-8").split())  # paths with "/", on every system
+    mixed = {str(PurePosixPath(rel).parents[i]) for rel in generated for i in range(rel.count("/") + 1)}
     found: list[Path] = []
     for folder, names, files in os.walk(docs):
-        here = os.path.relpath(folder, docs)
-        found += [Path(folder, n) for n in sorted(names) if os.path.normpath(f"{here}/{n}") not in mixed]
-        names[:] = sorted(n for n in names if os.path.normpath(f"{here}/{n}") in mixed)
-        found += [Path(folder, f) for f in sorted(files) if os.path.normpath(f"{here}/{f}") not in generated
+        here = PurePosixPath(Path(folder).relative_to(docs).as_posix())
+        found += [Path(folder, n) for n in sorted(names) if str(here / n) not in mixed]
+        names[:] = sorted(n for n in names if str(here / n) in mixed)
+        found += [Path(folder, f) for f in sorted(files) if str(here / f) not in generated
                   and f not in (MANIFEST, freshness.STAMP)]
     return found
+
+
+def watch_hand_written(server, docs: Path, seen: set[Path]) -> None:
+    """Have serve watch what `watched` finds in `docs` and is not in `seen` (the paths watched
+    so far, kept by the caller): called as serve starts, it takes docs/ from MkDocs' own
+    watching; called after each build, it adds a hand-written page made since."""
+    if not seen:
+        try:
+            server.unwatch(str(docs))
+        except KeyError:  # MkDocs did not watch it: nothing to take over
+            return
+    paths = watched(docs)
+    if docs in seen and paths != [docs]:  # pages were generated since serve started
+        server.unwatch(str(docs))
+        seen.discard(docs)
+    for path in paths:
+        if path not in seen:
+            server.watch(str(path))
+            seen.add(path)
 
 
 def watch_often(server, paths: list[Path], seconds: float = 0.1) -> None:

@@ -142,6 +142,19 @@ def test_an_entry_is_built_as_the_positioned_loader_builds_it_or_refused(text):
     assert quick == _positioned(text)
 
 
+@pytest.mark.parametrize("text", [
+    "- a: &x 1\n  b: *x\n", "- <<: {a: 1}\n", "- a: !!binary SGk=\n", "- a: !!timestamp 2014-02-17\n",
+    "- a: !note x\n", "- a: !!str [x]\n", "- !!str {a: 1}\n", "- a: !!map\n", "- a: !!map [x]\n",
+    "- a: !!seq x\n", "- ? [a]\n  : b\n", "- a: 1\n  a: 2\n", "- a: !!bool 1\n", "- a: !!float ''\n",
+    "- a: " + "[" * 990 + "]" * 990 + "\n",
+], ids=["alias", "merge key", "binary", "timestamp", "local tag", "text tag on a list",
+        "text tag on a mapping", "mapping tag on a scalar", "mapping tag on a list", "list tag on a scalar",
+        "list as a key", "duplicate key", "a value its tag cannot read", "an empty number", "deep nesting"])
+def test_an_entry_the_positioned_loader_treats_specially_is_left_to_it(text):
+    with pytest.raises(ValueError):
+        load_item(text)
+
+
 def test_split_items_needs_a_file_that_is_just_its_list():
     assert split_items("# note\nevents:\n- id: a\n- id: b\n", "events") == ["- id: a\n", "- id: b\n"]
     assert split_items("events: []\n", "events") is None

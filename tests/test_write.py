@@ -52,6 +52,31 @@ def test_a_new_page_that_cannot_be_written_leaves_no_file(tmp_path: Path):
     assert list((tmp_path / "events").iterdir()) == []
 
 
+@pytest.mark.parametrize("fails", ["write", "close"])
+def test_a_new_page_whose_writing_fails_midway_leaves_no_file(tmp_path: Path, monkeypatch, fails: str):
+    real = getattr(os, fails)
+    calls = []
+
+    def failing(*args):
+        calls.append(args)
+        if fails == "close" or len(calls) > 1:  # a first part written, then the disk is full
+            real(*args)
+            raise OSError(28, "No space left on device")
+        return real(args[0], args[1][:10])
+
+    monkeypatch.setattr(os, fails, failing)
+    with pytest.raises(OSError):
+        write_if_changed(tmp_path / "a.md", b"x" * 100)
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_link_to_nothing_is_replaced_by_the_page(tmp_path: Path):
+    (tmp_path / "a.md").symlink_to(tmp_path / "gone.md")
+    assert write_if_changed(tmp_path / "a.md", b"page")
+    assert not (tmp_path / "a.md").is_symlink() and (tmp_path / "a.md").read_bytes() == b"page"
+
+
 @pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "events/../../x.md", ""])
 def test_paths_outside_the_output_folder_are_refused(tmp_path: Path, bad: str):
     out = tmp_path / "docs"

@@ -84,6 +84,8 @@ def load_item(text: str) -> object:
     try:
         node = loader.get_single_node()
         data = None if node is None else _value(loader, node, set())
+    except (KeyError, IndexError, TypeError, RecursionError) as exc:  # a scalar its tag cannot read
+        raise ValueError(f"not read quickly: {exc!r}") from None
     finally:
         loader.dispose()
     if not isinstance(data, list) or len(data) != 1:
@@ -100,21 +102,21 @@ def _value(loader: Loader, node: yaml.Node, seen: set[int]) -> object:
     if id(node) in seen:  # libyaml gives an alias the node of its anchor
         raise ValueError("an alias")
     seen.add(id(node))
-    tag = node.tag
-    if tag == _STR:
+    tag, kind = node.tag, type(node)
+    if kind is yaml.ScalarNode and tag == _STR:
         return node.value
-    if tag == _MAP:
+    if kind is yaml.MappingNode and tag == _MAP:
         mapping: dict = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise ValueError("a key that is not plain")
             key = _value(loader, key_node, seen)
             if key in mapping:
                 raise ValueError("a duplicate key")
             mapping[key] = _value(loader, value_node, seen)
         return mapping
-    if tag == _SEQ:
+    if kind is yaml.SequenceNode and tag == _SEQ:
         return [_value(loader, child, seen) for child in node.value]
-    if tag in _SCALARS:
+    if kind is yaml.ScalarNode and tag in _SCALARS:
         return loader.yaml_constructors[tag](loader, node)
-    raise ValueError(f"the tag {tag}")
+    raise ValueError(f"the tag {tag} on a {kind.__name__}")

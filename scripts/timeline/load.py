@@ -45,7 +45,11 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
                 problem="anchors and aliases (&name / *name) are not supported in data files",
                 problem_mark=node.start_mark,
             )
-        return super().construct_object(node, deep=deep)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (KeyError, IndexError, TypeError, ValueError):  # e.g. `!!bool 1`: not one of its values
+            raise ConstructorError(None, None, f"cannot read this value for the tag '{node.tag}'",
+                                   node.start_mark) from None
 
     def _marked_mapping(self, node: MappingNode) -> tuple[dict, dict]:
         if not isinstance(node, MappingNode):

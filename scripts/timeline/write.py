@@ -27,8 +27,11 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         if _create(path, data):
             return True
-    if path.read_bytes() == data:
-        return False
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:  # a link to nothing: replaced by the file
+        pass
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
