@@ -6,7 +6,7 @@ tests/test_mkdocs_support.py).
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from timeline import freshness  # the hook's folder is on sys.path while it loads
 from timeline.write import MANIFEST
@@ -21,13 +21,14 @@ def watched(docs: Path) -> list[Path]:
     if not manifest.is_file():
         return [docs]
     generated = set(manifest.read_text("utf-8").split())  # paths with "/", on every system
-    mixed = {str(PurePosixPath(rel).parents[i]) for rel in generated for i in range(rel.count("/") + 1)}
+    mixed = {"."} | {rel[:i] for rel in generated for i, c in enumerate(rel) if c == "/"}  # their folders
     found: list[Path] = []
     for folder, names, files in os.walk(docs):
-        here = PurePosixPath(Path(folder).relative_to(docs).as_posix())
-        found += [Path(folder, n) for n in sorted(names) if str(here / n) not in mixed]
-        names[:] = sorted(n for n in names if str(here / n) in mixed)
-        found += [Path(folder, f) for f in sorted(files) if str(here / f) not in generated
+        here = Path(folder).relative_to(docs).as_posix()
+        prefix = "" if here == "." else here + "/"
+        found += [Path(folder, n) for n in sorted(names) if prefix + n not in mixed]
+        names[:] = sorted(n for n in names if prefix + n in mixed)
+        found += [Path(folder, f) for f in sorted(files) if prefix + f not in generated
                   and f not in (MANIFEST, freshness.STAMP)]
     return found
 
