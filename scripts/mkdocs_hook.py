@@ -31,8 +31,7 @@ _dirty_mode = False
 _dirty: dict[str, dirty_builds.DirtyBuilds] = {}  # by edition (config file): each has its own site
 _held = support.HeldPages()
 _theme_files = support.ThemeFiles()
-_server = None  # under serve: the server, told what to watch
-_watching: set[Path] = set()  # what of docs/ it watches
+_docs_watch: mkdocs_watch.HandWritten | None = None  # under serve: what of docs/ it watches
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -107,8 +106,8 @@ def on_post_build(config) -> None:
         for plugin in config.plugins.values():  # the theme's own merge assumes one page per build
             if hasattr(plugin, "search_index_prev"):
                 plugin.search_index_prev = None
-    if _server is not None and not config.extra.get("edition_path"):
-        mkdocs_watch.watch_hand_written(_server, Path(config.docs_dir), _watching)  # a page made since
+    if _docs_watch and not config.extra.get("edition_path"):
+        _docs_watch.refresh()  # a hand-written page made since
     if _command == "serve" and not config.extra.get("edition_path"):
         # One server for both editions: the Korean one is built into the served site's ko/.
         for edition in support.EDITIONS:
@@ -117,8 +116,7 @@ def on_post_build(config) -> None:
 
 def on_serve(server, config, builder):
     """Watch the data and the generator (often); in docs/, only what is written by hand."""
-    global _server
-    _server = server
+    global _docs_watch
     mkdocs_watch.watch_often(server, [ROOT / "data", SCRIPTS / "timeline"])
-    mkdocs_watch.watch_hand_written(server, Path(config.docs_dir), _watching)
+    _docs_watch = mkdocs_watch.HandWritten(server, Path(config.docs_dir))
     return server

@@ -1,6 +1,6 @@
 """What `mkdocs serve` watches: the data and the generator, looked at often, and of docs/ only
-what is written by hand. Plain functions the hook calls from `on_serve` (tested in
-tests/test_mkdocs_support.py).
+what is written by hand. The hook calls these as serve starts and after each build (tested
+in tests/test_mkdocs_support.py).
 """
 
 from __future__ import annotations
@@ -33,23 +33,30 @@ def watched(docs: Path) -> list[Path]:
     return found
 
 
-def watch_hand_written(server, docs: Path, seen: set[Path]) -> None:
-    """Have serve watch what `watched` finds in `docs` and is not in `seen` (the paths watched
-    so far, kept by the caller): called as serve starts, it takes docs/ from MkDocs' own
-    watching; called after each build, it adds a hand-written page made since."""
-    if not seen:
+class HandWritten:
+    """docs/ as serve watches it: MkDocs' own watch of the folder is taken over (where it had
+    one; else docs/ is left alone) and replaced by what `watched` finds; `refresh`, after
+    each build, adds a hand-written page made since."""
+
+    def __init__(self, server, docs: Path):
+        self.server, self.docs, self.paths = server, docs, set()
         try:
             server.unwatch(str(docs))
         except KeyError:  # MkDocs did not watch it: nothing to take over
+            self.server = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.server is None:
             return
-    paths = watched(docs)
-    if docs in seen and paths != [docs]:  # pages were generated since serve started
-        server.unwatch(str(docs))
-        seen.discard(docs)
-    for path in paths:
-        if path not in seen:
-            server.watch(str(path))
-            seen.add(path)
+        paths = watched(self.docs)
+        if self.docs in self.paths and paths != [self.docs]:  # pages were generated since
+            self.server.unwatch(str(self.docs))
+            self.paths.discard(self.docs)
+        for path in paths:
+            if path not in self.paths:
+                self.server.watch(str(path))
+                self.paths.add(path)
 
 
 def watch_often(server, paths: list[Path], seconds: float = 0.1) -> None:
