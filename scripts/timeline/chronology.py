@@ -35,5 +35,5 @@ class Chronology:
     @functools.cached_property
     def version(self) -> str:
         """The day of the latest addition or correction: it changes exactly when the data does."""
-        days = [d for e in self.events for d in (e.added, e.updated) if d]
+        days = [d for e in self.events for d in (e.added, e.updated, *(c.date for c in e.corrections)) if d]
         return str(max(days)) if days else "unversioned"

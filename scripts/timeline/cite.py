@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from .corrections import last_corrected
 from .dates import display_span
 from .exports import permalink
 from .language import N_, _, current
@@ -21,9 +22,13 @@ def _bibtex_escape(text: str) -> str:
 
 def bibtex(event: Event, base: str) -> str:
     when = display_span(event.date, event.end_date)
+    corrected = last_corrected(event)
+    note = (_("Event of %(when)s; last corrected %(corrected)s; accessed on the date given", when=when,
+              corrected=corrected.display()) if corrected else
+            _("Event of %(when)s; accessed on the date given", when=when))
     fields = [("author", "{" + _bibtex_escape(_(SITE)) + "}"), ("title", _bibtex_escape(event.title)),
               ("year", str(event.date.year)), ("url", permalink(base, event)),
-              ("note", _bibtex_escape(_("Event of %(when)s; accessed on the date given", when=when)))]
+              ("note", _bibtex_escape(note))]
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
     return f"@misc{{nkhrt-{event.id},\n{body}\n}}"
 

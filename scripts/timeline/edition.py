@@ -5,7 +5,9 @@
 
 Dates, tallies, symbols and sources are the English record's own: only text is replaced. An
 event whose translation is out of date keeps the Korean text, shown under a notice; one not
-translated yet keeps the English. The English edition is the chronology itself.
+translated yet keeps the English. An event's corrections are the English ones, translated,
+followed by those of the translation's own text (parts.OwnCorrection), which only its edition
+shows. The English edition is the chronology itself.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .chronology import Chronology
 from .model import Event
-from .translatable import FIELDS
+from .translatable import FIELDS, OWN_CORRECTIONS
 from .translations import Coverage
 
 CURRENT, STALE, MISSING = "current", "out-of-date", "not-translated"
@@ -88,6 +90,10 @@ def _event(event: Event, entry: dict, attributions: dict[str, str]) -> Event:
         if vote is not None:
             said = {k: v for k, v in text.items() if k in ("label", "note")}
             update[name] = _attributed(vote, attributions, said)
+    said = entry.get("corrections") or [{}] * len(event.corrections)
+    update["corrections"] = [*(c.model_copy(update={k: v for k, v in text.items() if k in ("replaced", "change")})
+                               for c, text in zip(event.corrections, said, strict=True)),
+                             *entry.get(OWN_CORRECTIONS, ())]
     update["quotes"] = [q.model_copy(update={"by": attributions[q.by]}) if q.by in attributions else q
                         for q in event.quotes]
     notes = entry.get("positions") or [None] * len(event.positions)

@@ -15,11 +15,13 @@ from typing import Literal
 import pydantic_core
 from pydantic import Field
 
+from . import corrections
 from .cache import memoized
 from .chronology import Chronology
 from .dates import PartialDate
 from .language import current
 from .model import Actor, Event, Record, Tag, UNDocument
+from .parts import Correction
 
 LICENSE = "CC BY 4.0"
 SCHEMA_VERSION = "1"
@@ -30,10 +32,22 @@ def permalink(base: str, event: Event) -> str:
     return f"{base}events/{event.id}/"
 
 
+class ExportedCorrection(Correction):
+    """A correction as exported: the data-file fields plus its permanent address."""
+
+    url: str = Field(description="Permanent address of the correction on the event's page (an anchor "
+                     "that never changes).")
+    edition: str | None = Field(None, description="Only in a translation: the language whose text alone "
+                                "was corrected (a mistranslation); absent for a correction of the record.")
+
+
 class ExportedEvent(Event):
     """An event as exported: the data-file fields plus its permanent address."""
 
     url: str = Field(description="Permanent address of the event's page.")
+    corrections: list[ExportedCorrection] = Field(
+        [], description="Statements of this entry that were corrected, oldest first (in a translation, "
+        "the record's corrections translated, then those of the translation alone).")
     translation: Literal["current", "out-of-date", "not-translated"] | None = Field(
         None, description="In a translation (language other than 'en'): whether this event's text "
         "is translated and up to date with the English, out of date (translated from an earlier "
@@ -67,11 +81,19 @@ def _dump(value: object, level: int) -> str:
     return pydantic_core.to_json(value, indent=1).decode("utf-8").replace("\n", "\n" + " " * level)
 
 
+def correction_url(base: str, listed: corrections.Listed) -> str:
+    return f"{permalink(base, listed.event)}#{listed.anchor}"
+
+
 @memoized
 def _json_event(event: Event, base: str, translation: str | None) -> str:
     extra = {"translation": translation} if translation else {}
-    return _dump({**event.model_dump(mode="json", exclude_none=True), "url": permalink(base, event),
-                  **extra}, 2)
+    record = event.model_dump(mode="json", exclude_none=True)
+    if event.corrections:
+        record["corrections"] = [
+            {**item.correction.model_dump(mode="json", exclude_none=True), "url": correction_url(base, item),
+             **({"edition": item.own} if item.own else {})} for item in corrections.of(event)]
+    return _dump({**record, "url": permalink(base, event), **extra}, 2)
 
 
 def to_json(chronology: Chronology, base: str, states: dict[str, str] | None = None) -> str:
@@ -100,7 +122,7 @@ CSV_COLUMNS = [
 ]
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     """Lists joined with '; '; a leading = + - @ neutralised so spreadsheets never run it."""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
@@ -110,7 +132,7 @@ def _cell(value: object) -> str:
 
 def _row(event: Event, base: str) -> list[str]:
     vote = event.vote
-    return [_cell(v) for v in (
+    return [cell(v) for v in (
         event.id, event.date, event.date.precision, event.end_date, event.date_label,
         event.title, event.type, event.summary, event.bodies, event.people, event.location,
         event.tags, event.documents, vote and vote.yes, vote and vote.no,
@@ -135,6 +157,18 @@ def _csv_event(event: Event, base: str) -> str:
 def to_csv(chronology: Chronology, base: str) -> str:
     """UTF-8 with a byte-order mark, so spreadsheets read Korean and accents correctly."""
     return "\ufeff" + _line(CSV_COLUMNS) + "".join(_csv_event(e, base) for e in chronology.events)
+
+
+CORRECTION_COLUMNS = ["event_id", "event_title", "date", "edition", "replaced", "change", "url"]
+
+
+def corrections_csv(chronology: Chronology, base: str) -> str:
+    """One row per correction, newest first; `edition` is set only for a correction of a
+    translation's text alone. UTF-8 with a byte-order mark, as events.csv."""
+    rows = [[cell(v) for v in (item.event.id, item.event.title, item.correction.date, item.own,
+                               item.correction.replaced, item.correction.change, correction_url(base, item))]
+            for item in corrections.newest_first(chronology.events)]
+    return "\ufeff" + _line(CORRECTION_COLUMNS) + "".join(map(_line, rows))
 
 
 def midnight(day: PartialDate) -> dt.datetime:

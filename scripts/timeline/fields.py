@@ -3,6 +3,7 @@ symbol must look like. Each rule is written once here; the model and its JSON Sc
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -97,6 +98,16 @@ Url = Annotated[str, Field(strict=True), AfterValidator(_url),
 Symbol = Annotated[str, Field(strict=True), AfterValidator(_symbol),
                    _text_schema(pattern=_SYMBOL.pattern.join("^$"))]
 Day = Annotated[PartialDate, AfterValidator(parse_day)]
+
+
+def _not_future(day: PartialDate) -> PartialDate:
+    if day.as_date() > dt.date.today():
+        fail("date_future", "must not be in the future", str(day))
+    return day
+
+
+# A day that has come: when a record was corrected.
+PastDay = Annotated[Day, AfterValidator(_not_future)]
 Count = Annotated[int, Field(strict=True, ge=0, le=500)]
 
 

@@ -17,6 +17,7 @@ from .cache import Memo
 from .chronology import Chronology
 from .edition import Edition
 from .freshness import STAMP, UP_TO_DATE, fingerprint, is_current
+from .frontmatter import check_front_matter
 from .parallel import collector_paused
 from .problems import DataError, Problem
 from .produce import Task, path_of, produce, tasks_of
@@ -24,7 +25,7 @@ from .read import read_chronology
 from .schema import schemas
 from .settings import Settings
 from .translations import Coverage, check_translations
-from .write import check_paths, finish, write_if_changed
+from .write import MANIFEST, check_paths, finish, write_if_changed
 
 
 def generate(root: Path, *, settings: Settings | None = None, out: Path | None = None,
@@ -41,10 +42,12 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
     out = out or root / "docs"
     current = "" if check else fingerprint(root, settings)
     if not check and not force and is_current(out, current):
+        _check_pages(out, set((out / MANIFEST).read_text("utf-8").split()), [])
         return UP_TO_DATE
     with memo.run() if memo is not None else contextlib.nullcontext():
         chronology, coverage, tasks = _plan(root, settings)
         paths = [path_of(task) for task in tasks]
+        _check_pages(out, set(paths), [])
         if check:
             produce(tasks, lambda path, text, fresh: None)  # every page renders: nothing is written
             return _checked(root, chronology, coverage, paths)
@@ -55,9 +58,8 @@ def generate(root: Path, *, settings: Settings | None = None, out: Path | None =
         write_if_changed(root / "data" / "schema" / name, text.encode())
     removed = finish(out, paths)
     write_if_changed(out / STAMP, current.encode())
-    translated = "".join(f"\n{c.summary()}" for c in coverage)
     return (f"{len(chronology.events)} events: {len(paths)} pages, "
-            f"{sum(map(bool, changed))} written, {len(removed)} removed{translated}")
+            f"{sum(map(bool, changed))} written, {len(removed)} removed{_coverage(coverage)}")
 
 
 def _plan(root: Path, settings: Settings) -> tuple[Chronology, list[Coverage], list[Task]]:
@@ -78,8 +80,19 @@ def _checked(root: Path, chronology: Chronology, coverage: list[Coverage], paths
         raise DataError([Problem(f"data/schema/{name}", 1, 1,
                                  "out of date with the model: run python scripts/build.py")
                          for name in stale])
-    translated = "".join(f"\n{c.summary()}" + "".join(f"\n{p}" for p in c.stale) for c in coverage)
-    return f"ok: {len(chronology.events)} events, {len(paths)} pages would be generated{translated}"
+    return f"ok: {len(chronology.events)} events, {len(paths)} pages would be generated{_coverage(coverage)}"
+
+
+def _coverage(coverage: list[Coverage]) -> str:
+    """Each translation's coverage, then each entry out of date, with its place."""
+    return "".join(f"\n{c.summary()}" + "".join(f"\n{p}" for p in c.stale) for c in coverage)
+
+
+def _check_pages(out: Path, generated: set[str], problems: list[Problem]) -> None:
+    """The pages written by hand beside the generated ones: their front matter must parse."""
+    problems += check_front_matter(out, generated, out.name)
+    if problems:
+        raise DataError(problems)
 
 
 def render_pages(chronology: Chronology, settings: Settings | None = None,

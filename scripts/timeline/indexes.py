@@ -8,12 +8,14 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
+from . import corrections
 from .charts import MARK_LIMIT, lane_of, timeline_svg
 from .chronology import Chronology
 from .dates import PartialDate
 from .edition import Edition
 from .language import N_, _
 from .model import Actor, Event
+from .report import report_url
 from .settings import Settings
 
 # Above this many events the timeline links to a page per year instead of listing them all.
@@ -119,6 +121,14 @@ class Site:
     def positions_of(self, state: str) -> list[tuple[Event, object]]:
         """A state's reported position on each resolution, in date order."""
         return [(e, p) for e in self.events for p in e.positions if p.state == state]
+
+    def corrections(self, events: list[Event] | None = None) -> list[corrections.Listed]:
+        """The corrections of these events (all by default), newest first."""
+        return corrections.newest_first(self.events if events is None else events)
+
+    def report_url(self, event: Event) -> str | None:
+        """The issue form for an error in this event, or None where the project has none."""
+        return report_url(self.settings.repo_url, event)
 
     def landmarks(self) -> list[Event]:
         return [e for e in self.events if e.landmark]

@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 from .dates import PartialDate
 from .fields import Day, Markdown, OneLine, PageId, Slug, Symbol, Url, fail
 from .language import N_
-from .parts import OtherDate, Position, Quote, Record, Source, Vote
+from .parts import Correction, OtherDate, Position, Quote, Record, Source, Vote
 
 EventType = Literal[
     "resolution", "report", "meeting", "hearing", "appointment", "statement",
@@ -71,8 +71,12 @@ class Event(Record):
     landmark: Annotated[bool, Field(strict=True)] = Field(
         False, description="true for the few events the home page walks a first-time reader through."
     )
+    corrections: list[Correction] = Field(
+        [], description="Statements of this entry that were corrected, oldest first: each is shown "
+        "on the event's page, on the Corrections page and in the feed. Add one whenever a published "
+        "statement changes (a date, a figure, a wording that said too much); not for typo fixes.")
     added: Day | None = Field(None, description="Day this record was added (YYYY-MM-DD).")
-    updated: Day | None = Field(None, description="Day this record was last corrected.")
+    updated: Day | None = Field(None, description="Day this record was last changed.")
 
 
 class Actor(Record):

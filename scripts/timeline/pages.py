@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .exports import export_schema, to_csv, to_json
+from .exports import corrections_csv, export_schema, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
 from .indexes import TYPE_NAMES, TYPE_ONE, Site
@@ -64,6 +64,7 @@ def table(site: Site) -> Iterator[Page]:
             "intro": _("The events of %(year)s, in date order.", year=year)})
     yield Page("votes.md", "votes.md.j2", shows=tuple(e for e in events if e.vote or e.committee_vote))
     yield Page("documents.md", "documents.md.j2")
+    yield Page("corrections.md", "corrections.md.j2", shows=tuple(e for e in events if e.corrections))
     reference = [(_(title), fields(model)) for title, model in MODELS]
     if current().code == "en":
         yield Page("add-an-event.md", "add-an-event.md.j2", shows=(), context={
@@ -80,4 +81,5 @@ def table(site: Site) -> Iterator[Page]:
     yield Page("data/events.schema.json", export=lambda chronology, base: export_schema(), shows=())
     yield Page("data/events.csv", export=to_csv)
     yield Page("data/events.ics", export=to_ics)
+    yield Page("data/corrections.csv", export=corrections_csv, shows=tuple(e for e in events if e.corrections))
     yield Page("feed.xml", export=to_atom)

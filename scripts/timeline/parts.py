@@ -1,4 +1,5 @@
-"""The parts of an event: its sources, other dates, votes, states' positions and quotes.
+"""The parts of an event: its sources, other dates, votes, states' positions, quotes and
+corrections.
 
 Part of the data contract (model.py holds the records themselves); like them, each part is
 checked by pydantic, and its field descriptions become the JSON Schema and the field reference.
@@ -11,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .dates import PartialDate
-from .fields import Confidence, Count, OneLine, Slug, Url, attributed, fail
+from .fields import Confidence, Count, OneLine, PastDay, Slug, Url, attributed, fail
 
 
 class Record(BaseModel):
@@ -107,3 +108,22 @@ class Quote(Record):
     source: Annotated[int, Field(strict=True, ge=1)] = Field(
         description="Number of the event's source (1 = first) the quote is taken from."
     )
+
+
+class Correction(Record):
+    """A statement of the entry that was corrected: when, the words it replaced, and why.
+
+    Not for typo fixes or a new source that changes no statement (see the editors' guide)."""
+
+    date: PastDay = Field(description="The day the entry was corrected (YYYY-MM-DD), not in the future.")
+    replaced: OneLine = Field(max_length=1000, description="The exact words replaced, as the entry said "
+                              "them (a date, a figure or a sentence).")
+    change: OneLine = Field(max_length=1000, description="What was changed and why, in plain words, "
+                            "e.g. 'The summary said 46 members voted; 46 were entitled to vote and 44 did.'")
+
+
+class OwnCorrection(Correction):
+    """A correction of one translation's text alone (a mistranslation), kept in
+    `data/<lang>/events.yaml` under `translation_corrections` and shown only in that edition."""
+
+    edition: str = Field(description="The edition whose text alone was corrected, e.g. 'ko'.")

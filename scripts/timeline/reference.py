@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from .dates import PartialDate
 from .language import N_, _
-from .model import Actor, Event, OtherDate, Position, Quote, Source, Tag, UNDocument, Vote
+from .model import Actor, Correction, Event, OtherDate, Position, Quote, Source, Tag, UNDocument, Vote
 
 MODELS: list[tuple[str, type[BaseModel]]] = [
     (N_("Event (data/events.yaml)"), Event),
@@ -21,13 +21,15 @@ MODELS: list[tuple[str, type[BaseModel]]] = [
     (N_("Vote"), Vote),
     (N_("Position"), Position),
     (N_("Quote"), Quote),
+    (N_("Correction"), Correction),
     (N_("Actor (data/actors.yaml)"), Actor),
     (N_("Tag (data/tags.yaml)"), Tag),
     (N_("UN document (data/documents.yaml)"), UNDocument),
 ]
 TYPE_NAMES = {str: N_("text"), int: N_("whole number"), bool: N_("true or false"), PartialDate: N_("date")}
 MAPPING_NAMES = {Source: N_("source (mapping)"), OtherDate: N_("otherdate (mapping)"),
-                 Vote: N_("vote (mapping)"), Position: N_("position (mapping)"), Quote: N_("quote (mapping)")}
+                 Vote: N_("vote (mapping)"), Position: N_("position (mapping)"), Quote: N_("quote (mapping)"),
+                 Correction: N_("correction (mapping)")}
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,20 @@ def _position_states(event: Event, known: Known) -> Iterator[Finding]:
             yield ("positions", i, "state"), "must be a state (a body), not a person", position.state
 
 
+def _corrections_in_order(event: Event, known: Known) -> Iterator[Finding]:
+    """A log read from its first line: oldest first, none before the record was added."""
+    for i, correction in enumerate(event.corrections):
+        if event.added and correction.date < event.added:
+            yield (("corrections", i, "date"), f"must not be before the day the record was added "
+                   f"({event.added})", str(correction.date))
+        elif i and correction.date < event.corrections[i - 1].date:
+            yield (("corrections", i, "date"), "must not be before the correction above it "
+                   "(corrections are listed oldest first: add a new one at the end)", str(correction.date))
+    if event.corrections and event.updated and event.updated < event.corrections[-1].date:
+        yield (("updated",), f"must not be before the last correction ({event.corrections[-1].date})",
+               str(event.updated))
+
+
 # (fields the rule reads, the rule)
 RULES: list[tuple[tuple[str, ...], Callable[[Event, Known], Iterator[Finding]]]] = [
     (("bodies",), _actors_of("body", "bodies")),
@@ -102,6 +116,7 @@ RULES: list[tuple[tuple[str, ...], Callable[[Event, Known], Iterator[Finding]]]]
     (("date", "end_date"), _end_after_start),
     (("date", "not_before", "not_after"), _bounds_within_date),
     (("positions",), _position_states),
+    (("corrections", "added", "updated"), _corrections_in_order),
 ]
 
 

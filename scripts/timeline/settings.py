@@ -3,7 +3,8 @@
     settings = Settings.from_config(Path("mkdocs.yml"))
 
 `site_url` there may be `!ENV [SITE_URL, default]`, as MkDocs allows; the exports, the feed and
-the links drawn in raw HTML follow the same value MkDocs does. The offline copy asks for
+the links drawn in raw HTML follow the same value MkDocs does. `repo_url` (`!ENV [REPO_URL]`,
+unset by default) is where readers report an error. The offline copy asks for
 `x.html` addresses instead (`directory_urls=False`). The editions are the languages of the
 theme's language selector (`extra.alternate`); each other than English is rendered from
 `data/<lang>/` into `docs/<lang>/`.
@@ -25,6 +26,7 @@ class Settings:
     base: str = LOCAL  # the published address, ending in "/"
     directory_urls: bool = True  # pages at `x/` (MkDocs' default) or at `x.html`
     languages: tuple[str, ...] = ("en",)  # the editions: English and its translations
+    repo_url: str | None = None  # the project's repository, where readers report errors
 
     @property
     def ext(self) -> str:
@@ -39,7 +41,8 @@ class Settings:
         base = config.get("site_url") or LOCAL
         alternate = (config.get("extra") or {}).get("alternate") or []
         languages = ("en", *(a["lang"] for a in alternate if a.get("lang") not in (None, "en")))
-        return cls(base.rstrip("/") + "/", bool(config.get("use_directory_urls", True)), languages)
+        return cls(base.rstrip("/") + "/", bool(config.get("use_directory_urls", True)), languages,
+                   config.get("repo_url") or None)
 
     def offline(self) -> Settings:
         return replace(self, directory_urls=False)

@@ -18,6 +18,9 @@ FIELDS = {
 }
 REQUIRED = {"events": ("title", "summary"), "actors": ("name",), "tags": ("name",),
             "documents": ("title",)}
+# In a translation of an event: corrections of the translation's own text (a mistranslation),
+# shown only in its edition. They translate nothing, so they are not part of its shape.
+OWN_CORRECTIONS = "translation_corrections"
 
 
 def english_text(record, key: str) -> dict:
@@ -31,6 +34,7 @@ def english_text(record, key: str) -> dict:
             if vote and (vote.label or vote.note):
                 text[name] = {"label": vote.label, "note": vote.note}
         text["positions"] = [p.note or "" for p in record.positions]
+        text["corrections"] = [{"replaced": c.replaced, "change": c.change} for c in record.corrections]
     return {k: v for k, v in text.items() if v not in ([], "", None)}
 
 
@@ -44,13 +48,15 @@ def shape_problems(item: dict, english: dict) -> list[tuple[tuple, str]]:
     length, text where the English has text."""
     problems = []
     for name, value in item.items():
-        if name in ("id", "symbol", "translates"):
+        if name in ("id", "symbol", "translates", OWN_CORRECTIONS):
             continue
         if name not in english:
             problems.append(((name,), f"'{name}' is not in the English record, so it cannot be translated"))
             continue
         want = english[name]
-        if isinstance(want, list):
+        if isinstance(want, list) and want and isinstance(want[0], dict):
+            problems.extend(_mappings_problems(name, value, want))
+        elif isinstance(want, list):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 problems.append(((name,), f"'{name}' must be a list of text, as in the English"))
             elif len(value) != len(want):
@@ -64,4 +70,21 @@ def shape_problems(item: dict, english: dict) -> list[tuple[tuple, str]]:
                                 for k in value if not want.get(k))
         elif not isinstance(value, str):
             problems.append(((name,), f"'{name}' must be text"))
+    return problems
+
+
+def _mappings_problems(name: str, value: object, want: list[dict]) -> list[tuple[tuple, str]]:
+    """A list of mappings (corrections): as many as the English, each with text for each key."""
+    keys = " and ".join(f"'{k}'" for k in want[0])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return [((name,), f"'{name}' must be a list of mappings with {keys}, as in the English")]
+    if len(value) != len(want):
+        return [((name,), f"'{name}' must have {len(want)} item(s), as the English has, got {len(value)}")]
+    problems = []
+    for i, item in enumerate(value):
+        for k in item.keys() - want[i].keys():
+            problems.append(((name, i, k), f"'{name}.{i + 1}.{k}' is not in the English record"))
+        for k in want[i]:
+            if not isinstance(item.get(k), str) or not item[k].strip():
+                problems.append(((name, i), f"'{name}.{i + 1}' needs '{k}' as text"))
     return problems

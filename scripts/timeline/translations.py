@@ -18,7 +18,11 @@ from . import language
 from .chronology import Chronology
 from .load import MAX_BYTES, Document
 from .problems import DataError, Problem, show
-from .translatable import FIELDS, REQUIRED, english_digest, english_text, shape_problems
+from pydantic import ValidationError
+
+from .explain import explain
+from .parts import Correction, OwnCorrection
+from .translatable import FIELDS, OWN_CORRECTIONS, REQUIRED, english_digest, english_text, shape_problems
 from .translation_files import Entries, NeedPositions, read_document, read_entries
 
 LANGUAGES = tuple(code for code in language.LANGUAGES if code != language.DEFAULT)  # translations
@@ -165,6 +169,9 @@ def _check_items(doc: Document | Entries, name: str, key: str, english: dict, co
             problems.append(Problem(name, line, col, f"{ident} must name a record of data/{key}.yaml, "
                                     f"got {show(ref)}"))
             continue
+        if OWN_CORRECTIONS in item:
+            item = {**item, OWN_CORRECTIONS: _own_corrections(doc, name, key, (key, i), item, coverage.lang,
+                                                              problems)}
         for required in REQUIRED[key]:
             if not isinstance(item.get(required), str) or not item[required].strip():
                 problems.append(Problem(name, line, col, f"{ref!r}: missing required field '{required}'"))
@@ -183,3 +190,34 @@ def _check_items(doc: Document | Entries, name: str, key: str, english: dict, co
             coverage.stale_refs.setdefault(key, set()).add(ref)
         coverage.translated[key].add(ref)
         coverage.entries[key][ref] = item
+
+
+def _own_corrections(doc: Document | Entries, name: str, key: str, path: tuple, item: dict, lang: str,
+                     problems: list[Problem]) -> list[OwnCorrection]:
+    """Corrections of the translation's own text, checked as the English ones are: each a
+    Correction, listed oldest first."""
+    ref, value = item.get("id"), item[OWN_CORRECTIONS]
+    where = (*path, OWN_CORRECTIONS)
+    if key != "events":
+        problems.append(Problem(name, *doc.where(where, key=True),
+                                f"{ref!r}: '{OWN_CORRECTIONS}' is only for events"))
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(name, *doc.where(where), f"{ref!r}: '{OWN_CORRECTIONS}' must be a list"))
+        return []
+    found: list[OwnCorrection] = []
+    for j, entry in enumerate(value):
+        try:
+            correction = Correction.model_validate(entry)
+        except ValidationError as exc:
+            for err in exc.errors():
+                at = doc.where((*where, j, *err["loc"]), key=err["type"] == "extra_forbidden")
+                problems.append(Problem(name, *at, f"{ref!r}: {OWN_CORRECTIONS}.{j + 1}: "
+                                        f"{explain(Correction, err)}"))
+            continue
+        if found and correction.date < found[-1].date:
+            problems.append(Problem(name, *doc.where((*where, j, "date")), f"{ref!r}: {OWN_CORRECTIONS}."
+                                    f"{j + 1}.date must not be before the correction above it (oldest "
+                                    f"first: add a new one at the end), got {show(str(correction.date))}"))
+        found.append(OwnCorrection(**correction.model_dump(), edition=lang))
+    return found
