@@ -73,3 +73,19 @@ def test_check_mode_writes_nothing(fixture_project: Path):
     result = build(fixture_project, "--check")
     assert result.returncode == 0, result.stderr
     assert snapshot(fixture_project) == before
+
+
+def test_cli_refuses_a_hand_written_page_whose_front_matter_does_not_parse(fixture_project: Path):
+    """MkDocs drops such front matter without a word; the build says where it breaks."""
+    assert build(fixture_project).returncode == 0
+    page = fixture_project / "docs" / "about.md"
+    page.write_text(page.read_text("utf-8").replace(
+        "description: About", "description: About: the site,", 1), "utf-8")
+    before = snapshot(fixture_project / "docs")
+    for args in ((), ("--check",), ("--force",)):
+        result = build(fixture_project, *args)
+        assert result.returncode == 1, args
+        assert "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[0].startswith(
+            "docs/about.md:2:19: the front matter is not valid YAML (mapping values are not allowed here)")
+    assert snapshot(fixture_project / "docs") == before

@@ -128,12 +128,12 @@ def test_calendar_text_keeps_a_backslash_as_written(value):
     assert _text(value) == value.replace("\\", "\\\\")
 
 
-def test_feed_lists_new_and_corrected_records_by_record_date(files):
+def test_feed_lists_new_and_updated_records_by_record_date(files):
     feed = ET.fromstring(files["feed.xml"])
-    entries = feed.findall(f"{ATOM}entry")
+    entries = [e for e in feed.findall(f"{ATOM}entry") if "#correction-" not in e.findtext(f"{ATOM}id")]
     assert [e.findtext(f"{ATOM}id") for e in entries] == [
         BASE + "events/hearings/", BASE + "events/inquiry-created/", BASE + "events/assembly-vote/"]
-    assert entries[0].findtext(f"{ATOM}title") == "Corrected: Public hearings [in] Seoul"
+    assert entries[0].findtext(f"{ATOM}title") == "Updated: Public hearings [in] Seoul"
     assert entries[0].findtext(f"{ATOM}updated") == "2026-11-29T00:00:00Z"
     assert entries[0].findtext(f"{ATOM}published") == "2026-11-20T00:00:00Z"
     assert feed.findtext(f"{ATOM}updated") == "2026-11-29T00:00:00Z"

@@ -46,7 +46,7 @@ PAYLOADS = [
 TEXT_FIELDS = [("title",), ("summary",), ("location",), ("date_label",), ("notes", 0),
                ("sources", 0, "title"), ("sources", 0, "publisher"), ("sources", 0, "note"),
                ("quotes", 0, "text"), ("quotes", 0, "by"), ("vote", "label"), ("vote", "note"),
-               ("other_dates", 0, "label")]
+               ("other_dates", 0, "label"), ("corrections", 0, "replaced"), ("corrections", 0, "change")]
 URL_PAYLOADS = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
                 "vbscript:msgbox(1)", "//evil.example/x", "https://ok.example/\"><script>",
                 "https://ok.example/ onmouseover=alert(1)", "http://x.example/a)b(c"]
@@ -57,7 +57,8 @@ def base_event() -> dict:
     event = dict(load(FIXTURE_DATA / "events.yaml", "data/events.yaml").data["events"][0])
     event.update(notes=["n"], other_dates=[{"date": "2013-03-22", "label": "l"}],
                  vote={"without_vote": True, "label": "v", "note": "n"},
-                 date_label="d", location="Geneva")
+                 date_label="d", location="Geneva",
+                 corrections=[{"date": "2026-11-29", "replaced": "r", "change": "c"}])
     event["sources"] = [dict(event["sources"][0], note="s")]
     return event
 

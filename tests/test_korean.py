@@ -94,9 +94,13 @@ def test_the_field_reference_of_the_open_data_page_is_in_korean(data: Path):
         assert all(gettext(description) != description for description, _model in descriptions())
 
 
+CORRECTIONS = ("    corrections:\n      - replaced: 서울과 도쿄 공개 청문회\n        change: 제목에 도쿄가 있었다.\n"
+               "      - replaced: 2013년 8월 21일\n        change: 날짜를 고쳤다.\n")
+
+
 def test_a_current_translation_shows_korean_text_and_no_notice(data: Path):
     write_korean_events(data, current_entry(data, "hearings",
-                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n"))
+                     "    title: 서울 공개 청문회\n    summary: 청문회가 열렸다.\n" + CORRECTIONS))
     page = _korean_pages(data)["ko/events/hearings.md"]
     assert "# 서울 공개 청문회" in page and "청문회가 열렸다." in page
     assert "**2013년 8월 20일~24일**" in page
@@ -130,7 +134,7 @@ def test_a_quotation_keeps_its_original_words_beside_an_unofficial_translation(d
     page = _korean_pages(data)["ko/events/inquiry-created.md"]
     assert "> “a short quoted passage”" in page
     assert "> 비공식 번역: “짧은 인용 구절”" in page
-    assert "> — 제인 도, Example Council 게재 (출처 1)" in page  # who said it, in Korean; sources as they are
+    assert "> — 제인 도 (출처 1: Example Council)" in page  # who said it, in Korean; sources as they are
 
 
 def test_a_translation_that_no_longer_fits_the_english_is_an_error_only_while_current(data: Path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, current_entry, english_digest_of, write_korean_events
+from conftest import ROOT, build, current_entry, english_digest_of, write_korean_events
 from timeline.problems import DataError
 from timeline.read import read_chronology
 from timeline.translations import check_translations
@@ -56,3 +56,16 @@ def test_mistakes_in_a_translation_are_data_errors_with_their_place(data: Path, 
 def test_the_real_translations_are_valid():
     reports = check_translations(ROOT / "data", read_chronology(ROOT / "data"))
     assert reports[0].translated["tags"] and reports[0].translated["events"]
+
+
+def test_the_build_names_each_out_of_date_translation_with_its_place(fixture_project: Path):
+    data = fixture_project / "data"
+    (data / "ko").mkdir()
+    write_korean_events(data, "  - id: hearings\n    translates: 'abcd0123'\n    title: 청문회\n"
+                        "    summary: 열렸다.\n")
+    result = build(fixture_project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        "ko: 1/4 events translated, 1 out of date",
+        "data/ko/events.yaml:3:17: 'hearings': the English has changed since this was translated "
+        f"(translates: {english_digest_of(data, 'hearings')} is current)"]

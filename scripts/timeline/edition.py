@@ -91,9 +91,10 @@ def _event(event: Event, entry: dict, attributions: dict[str, str]) -> Event:
             said = {k: v for k, v in text.items() if k in ("label", "note")}
             update[name] = _attributed(vote, attributions, said)
     said = entry.get("corrections") or [{}] * len(event.corrections)
-    update["corrections"] = [*(c.model_copy(update={k: v for k, v in text.items() if k in ("replaced", "change")})
-                               for c, text in zip(event.corrections, said, strict=True)),
-                             *entry.get(OWN_CORRECTIONS, ())]
+    update["corrections"] = [
+        *(c.model_copy(update={k: v for k, v in text.items() if k in ("replaced", "change")})
+          for c, text in zip(event.corrections, said, strict=True)),
+        *entry.get(OWN_CORRECTIONS, ())]
     update["quotes"] = [q.model_copy(update={"by": attributions[q.by]}) if q.by in attributions else q
                         for q in event.quotes]
     notes = entry.get("positions") or [None] * len(event.positions)

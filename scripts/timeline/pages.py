@@ -81,5 +81,6 @@ def table(site: Site) -> Iterator[Page]:
     yield Page("data/events.schema.json", export=lambda chronology, base: export_schema(), shows=())
     yield Page("data/events.csv", export=to_csv)
     yield Page("data/events.ics", export=to_ics)
-    yield Page("data/corrections.csv", export=corrections_csv, shows=tuple(e for e in events if e.corrections))
+    corrected = tuple(e for e in events if e.corrections)
+    yield Page("data/corrections.csv", export=corrections_csv, shows=corrected)
     yield Page("feed.xml", export=to_atom)

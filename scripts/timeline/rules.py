@@ -100,9 +100,9 @@ def _corrections_in_order(event: Event, known: Known) -> Iterator[Finding]:
         elif i and correction.date < event.corrections[i - 1].date:
             yield (("corrections", i, "date"), "must not be before the correction above it "
                    "(corrections are listed oldest first: add a new one at the end)", str(correction.date))
-    if event.corrections and event.updated and event.updated < event.corrections[-1].date:
-        yield (("updated",), f"must not be before the last correction ({event.corrections[-1].date})",
-               str(event.updated))
+    last = max((c.date for c in event.corrections), default=None)
+    if last and event.updated and event.updated < last:
+        yield ("updated",), f"must not be before the last correction ({last})", str(event.updated)
 
 
 # (fields the rule reads, the rule)

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import language
-from .chronology import Chronology
-from .load import MAX_BYTES, Document
-from .problems import DataError, Problem, show
 from pydantic import ValidationError
 
+from . import language
+from .chronology import Chronology
 from .explain import explain
+from .load import MAX_BYTES, Document
 from .parts import Correction, OwnCorrection
+from .problems import DataError, Problem, show
 from .translatable import FIELDS, OWN_CORRECTIONS, REQUIRED, english_digest, english_text, shape_problems
 from .translation_files import Entries, NeedPositions, read_document, read_entries
 
