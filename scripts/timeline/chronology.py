@@ -1,4 +1,5 @@
-"""The validated chronology: every record of the data files, events in reading order."""
+"""The validated chronology: every record of the data files, events in reading order (and the
+states register and roll calls, which only some data sets have)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import functools
 from dataclasses import dataclass, field
 
 from .model import Actor, Event, Tag, UNDocument
+from .rollcalls import RollCall, State
 
 
 def reading_order(event: Event) -> tuple:
@@ -25,6 +27,8 @@ class Chronology:
     actors: dict[str, Actor]
     tags: dict[str, Tag]
     documents: dict[str, UNDocument]
+    states: dict[str, State] = field(default_factory=dict)
+    rollcalls: list[RollCall] = field(default_factory=list)
     event_ids: dict[str, Event] = field(init=False)
 
     def __post_init__(self) -> None:

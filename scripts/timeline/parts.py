@@ -20,6 +20,7 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
     KEY: ClassVar[str] = "id"  # the field that identifies a record of this kind
+    UNIQUE: ClassVar[bool] = True  # no two records of the file share it
 
 
 class Source(Record):

@@ -19,8 +19,11 @@ from .chronology import Chronology
 from .entries import load_item, load_items, split_items
 from .load import MAX_BYTES, Document, load
 from .problems import DataError, Problem
+from .rollcall_rules import check_rollcalls, check_states
 from .rules import Known, check_events
 from .validate import FILES, Checked, check_unique, validate_file
+
+OPTIONAL = {"states", "rollcalls"}  # a chronology without roll calls needs neither file
 
 
 def read_chronology(data_dir: Path, prefix: str = "data") -> Chronology:
@@ -36,6 +39,9 @@ def read_with_positions(data_dir: Path, prefix: str) -> Chronology:
         try:
             docs[key] = load(data_dir / f"{key}.yaml", name)
         except FileNotFoundError:
+            if key in OPTIONAL:
+                docs[key], checked[key] = Document(name, {key: []}, {}), []
+                continue
             problems.append(Problem(name, 1, 1, "file not found"))
             continue
         except DataError as exc:
@@ -44,7 +50,9 @@ def read_with_positions(data_dir: Path, prefix: str) -> Chronology:
         problems.extend(docs[key].problems)
         checked[key] = validate_file(docs[key], key, problems)
     if len(checked) == len(FILES):
-        check_events(docs["events"], checked["events"], _known(docs, checked), problems)
+        known = _known(docs, checked)
+        check_events(docs["events"], checked["events"], known, problems)
+        _check_votes(docs, checked, known, problems)
     if problems:
         raise DataError(problems)
     return _chronology(checked)
@@ -57,6 +65,9 @@ def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
     checked: dict[str, list[Checked]] = {}
     for key in FILES:
         path = data_dir / f"{key}.yaml"
+        if key in OPTIONAL and not path.is_file():
+            docs[key], checked[key] = Document(f"{prefix}/{key}.yaml", None, {}), []
+            continue
         try:
             if path.stat().st_size > MAX_BYTES:
                 return None
@@ -72,8 +83,19 @@ def read_quickly(data_dir: Path, prefix: str) -> Chronology | None:
     for key in FILES:
         check_unique(docs[key], key, checked[key], problems)
     written = {key: {getattr(c.record, model.KEY) for c in checked[key]} for key, model in FILES.items()}
-    check_events(docs["events"], checked["events"], Known(_actors(checked), written), problems)
+    known = Known(_actors(checked), written)
+    check_events(docs["events"], checked["events"], known, problems)
+    _check_votes(docs, checked, known, problems)
     return None if problems else _chronology(checked)
+
+
+def _check_votes(docs: dict[str, Document], checked: dict[str, list[Checked]], known: Known,
+                 problems: list[Problem]) -> None:
+    """The states register and the roll calls, against the actors and the events."""
+    check_states(docs["states"], checked["states"], known.actors, problems)
+    states = {c.record.id: c.record for c in checked["states"] if not c.wrong & {"id", "recorded"}}
+    events = {c.record.id: c.record for c in checked["events"] if c.valid}
+    check_rollcalls(docs["rollcalls"], checked["rollcalls"], states, events, known.written["events"], problems)
 
 
 def _records(pieces: list[str], key: str) -> list:
@@ -109,4 +131,6 @@ def _chronology(checked: dict[str, list[Checked]]) -> Chronology:
         {c.record.id: c.record for c in checked["actors"]},
         {c.record.id: c.record for c in checked["tags"]},
         {c.record.symbol: c.record for c in checked["documents"]},
+        {c.record.id: c.record for c in checked["states"]},
+        [c.record for c in checked["rollcalls"]],
     )

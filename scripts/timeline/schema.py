@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 from .model import ActorsFile, DocumentsFile, EventsFile, TagsFile
+from .rollcalls import RollCallsFile, StatesFile
 
-SCHEMAS = {"events": EventsFile, "actors": ActorsFile, "tags": TagsFile, "documents": DocumentsFile}
+SCHEMAS = {"events": EventsFile, "actors": ActorsFile, "tags": TagsFile, "documents": DocumentsFile,
+           "states": StatesFile, "rollcalls": RollCallsFile}
 
 
 def schemas() -> dict[str, str]:
@@ -15,7 +17,7 @@ def schemas() -> dict[str, str]:
     for name, model in SCHEMAS.items():
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$comment": "Generated from scripts/timeline/model.py by scripts/build.py; do not edit.",
+            "$comment": f"Generated from scripts/timeline/{model.__module__.rsplit('.', 1)[1]}.py by scripts/build.py; do not edit.",
             **model.model_json_schema(),
         }
         out[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -15,13 +15,16 @@ from .explain import explain
 from .load import Document
 from .model import Actor, Event, Tag, UNDocument
 from .problems import Problem, show
+from .rollcalls import RollCall, State
 
 FILES: dict[str, type[BaseModel]] = {
     "events": Event, "actors": Actor, "tags": Tag, "documents": UNDocument,
+    "states": State, "rollcalls": RollCall,
 }
 # Stand-ins for required fields that were wrong, so the other fields can still be checked.
 _STAND_INS = {"id": "x", "symbol": "X/X", "date": "2000", "title": "x", "summary": "x",
               "name": "x", "description": "x", "kind": "body", "lane": "governments",
+              "recorded": ["x"], "event": "x", "status": "incomplete", "record": "https://x.org/",
               "sources": [{"title": "x", "publisher": "x"}]}
 
 
@@ -72,7 +75,7 @@ def check_unique(doc: Document, key: str, checked: list[Checked], problems: list
     kind, first = key.removesuffix("s"), {}
     for entry in checked:
         field = entry.record.KEY
-        if field in entry.wrong:
+        if field in entry.wrong or not entry.record.UNIQUE:
             continue
         ident = getattr(entry.record, field)
         line, col = doc.where((*entry.path, field))
