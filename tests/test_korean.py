@@ -94,7 +94,8 @@ def test_the_field_reference_of_the_open_data_page_is_in_korean(data: Path):
         assert all(gettext(description) != description for description, _model in descriptions())
 
 
-CORRECTIONS = ("    corrections:\n      - replaced: 서울과 도쿄 공개 청문회\n        change: 제목에 도쿄가 있었다.\n"
+CORRECTIONS = ("    corrections:\n      - replaced: 서울과 도쿄 공개 청문회\n"
+               "        change: 제목에 도쿄가 있었다.\n"
                "      - replaced: 2013년 8월 21일\n        change: 날짜를 고쳤다.\n")
 
 

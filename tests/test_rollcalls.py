@@ -32,7 +32,8 @@ PLACES = {
     "A-C-3-69-L-28-Rev-1": ("ga-third-committee-2014-icc", "vote"),
     "A-C-3-69-L-65": ("ga-third-committee-2014-icc", None),
 }
-STATUS = {"VERIFIED": "verified", "ONE SOURCE": "one-source", "COMPLETE BY DEDUCTION": "complete-by-deduction"}
+STATUS = {"VERIFIED": "verified", "ONE SOURCE": "one-source",
+          "COMPLETE BY DEDUCTION": "complete-by-deduction"}
 
 
 @pytest.fixture(scope="module")

@@ -95,7 +95,8 @@ def _check_votes(docs: dict[str, Document], checked: dict[str, list[Checked]], k
     check_states(docs["states"], checked["states"], known.actors, problems)
     states = {c.record.id: c.record for c in checked["states"] if not c.wrong & {"id", "recorded"}}
     events = {c.record.id: c.record for c in checked["events"] if c.valid}
-    check_rollcalls(docs["rollcalls"], checked["rollcalls"], states, events, known.written["events"], problems)
+    check_rollcalls(docs["rollcalls"], checked["rollcalls"], states, events, known.written["events"],
+                    problems)
 
 
 def _records(pieces: list[str], key: str) -> list:

@@ -37,8 +37,8 @@ def check_states(doc: Document, checked: list[Checked], actors: dict[str, Actor]
         state = entry.record
         actor = actors.get(state.id)
         if "id" not in entry.wrong and actor is not None and actor.lane != "governments":
-            problems.append(Problem(doc.name, *doc.where((*entry.path, "id")), f"{entry.label}: id names "
-                                    f"an actor that is not a government ({actor.kind}), got {show(state.id)}"))
+            problems.append(Problem(doc.name, *doc.where((*entry.path, "id")), f"{entry.label}: id names an "
+                                    f"actor that is not a government ({actor.kind}), got {show(state.id)}"))
         for j, name in enumerate(state.recorded if "recorded" not in entry.wrong else ()):
             other = seen.setdefault(name.upper(), state.id)
             if other != state.id:

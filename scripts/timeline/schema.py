@@ -17,7 +17,8 @@ def schemas() -> dict[str, str]:
     for name, model in SCHEMAS.items():
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$comment": f"Generated from scripts/timeline/{model.__module__.rsplit('.', 1)[1]}.py by scripts/build.py; do not edit.",
+            "$comment": f"Generated from scripts/timeline/{model.__module__.rsplit('.', 1)[1]}.py "
+                        "by scripts/build.py; do not edit.",
             **model.model_json_schema(),
         }
         out[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
