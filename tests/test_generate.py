@@ -20,6 +20,7 @@ from timeline.settings import Settings
 def test_a_chronology_with_no_events_yet_builds_an_empty_site(tmp_path: Path):
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     (tmp_path / "data" / "events.yaml").write_text("events: []\n", "utf-8")
+    (tmp_path / "data" / "rollcalls.yaml").unlink()  # no event, so no vote to call the roll of
     assert generate(tmp_path).startswith("0 events: ")
     home = (tmp_path / "docs" / "index.md").read_text("utf-8")
     assert "**0 events**" in home

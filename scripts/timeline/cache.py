@@ -125,11 +125,13 @@ def page_key(memo: Memo, shared: bytes, path: str, template: str, shows: tuple,
 
 
 def shared_digest(chronology, settings) -> bytes:
-    """What any page may show besides its own records: names of actors, tags and documents,
-    the settings and the generator's own code."""
+    """What any page may show besides its own records: names of actors, tags, documents and
+    states, the roll calls (an event's, a state's, the states table), the settings and the
+    generator's own code."""
     names = (json.dumps([r.model_dump(mode="json") for r in records.values()])
-             for records in (chronology.actors, chronology.tags, chronology.documents))
-    return digest(code_digest(), repr(settings), *names)
+             for records in (chronology.actors, chronology.tags, chronology.documents, chronology.states))
+    rollcalls = json.dumps([r.model_dump(mode="json") for r in chronology.rollcalls])
+    return digest(code_digest(), repr(settings), *names, rollcalls)
 
 
 def digest(*parts: str | bytes) -> bytes:

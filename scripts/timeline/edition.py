@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 
 from .chronology import Chronology
+from .language import territory
 from .model import Event
 from .translatable import FIELDS, OWN_CORRECTIONS
 from .translations import Coverage
@@ -53,6 +54,8 @@ class Edition:
             events=events,
             **{key: _records(getattr(chronology, key), entries.get(key, {}), FIELDS[key])
                for key in ("actors", "tags", "documents")},
+            states=_states(chronology.states, entries.get("states", {}), coverage.lang),
+            rollcalls=chronology.rollcalls,
         )
         return edition
 
@@ -70,6 +73,16 @@ class Edition:
 def _records(records: dict, entries: dict, names: tuple[str, ...]) -> dict:
     return {ref: r.model_copy(update={n: entries[ref][n] for n in names if entries.get(ref, {}).get(n)})
             if ref in entries else r for ref, r in records.items()}
+
+
+def _states(states: dict, entries: dict, lang: str) -> dict:
+    """State names as this language's institutions write them: the translators' file where it
+    gives one (historic names, or where CLDR's name is not the one in use), else CLDR's."""
+    named = {}
+    for ref, state in states.items():
+        name = (entries.get(ref) or {}).get("name") or territory(state.iso3, lang)
+        named[ref] = state.model_copy(update={"name": name}) if name else state
+    return named
 
 
 def _attributed(record, attributions: dict[str, str], update: dict | None = None):

@@ -17,11 +17,13 @@ from pydantic import Field
 
 from . import corrections
 from .cache import memoized
-from .chronology import Chronology
+from .chronology import Chronology, reading_order
 from .dates import PartialDate
 from .language import current
 from .model import Actor, Event, Record, Tag, UNDocument
 from .parts import Correction
+from .rollcall_rules import spellings
+from .rollcalls import RollCall, State
 
 LICENSE = "CC BY 4.0"
 SCHEMA_VERSION = "1"
@@ -67,6 +69,10 @@ class ExportFile(Record):
     actors: list[Actor]
     tags: list[Tag]
     documents: list[UNDocument]
+    states: list[State] = Field([], description="Every state named in a roll call (in a translation, "
+                                "with its name in that language).")
+    rollcalls: list[RollCall] = Field([], description="How each state voted in the recorded votes, "
+                                      "states named as the record spells them (see `states`).")
 
 
 def export_schema() -> str:
@@ -107,10 +113,12 @@ def to_json(chronology: Chronology, base: str, states: dict[str, str] | None = N
     parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
     events = [_json_event(e, base, states.get(e.id) if states else None) for e in chronology.events]
     parts.append(' "events": ' + ("[\n  " + ",\n  ".join(events) + "\n ]" if events else "[]"))
-    for key in ("actors", "tags", "documents"):
+    for key in ("actors", "tags", "documents", "states"):
         records = [r.model_dump(mode="json", exclude_none=True)
                    for r in getattr(chronology, key).values()]
         parts.append(f' "{key}": ' + _dump(records, 1))
+    rollcalls = [r.model_dump(mode="json", exclude_none=True) for r in chronology.rollcalls]
+    parts.append(' "rollcalls": ' + _dump(rollcalls, 1))
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
@@ -169,6 +177,28 @@ def corrections_csv(chronology: Chronology, base: str) -> str:
                                item.correction.replaced, item.correction.change, correction_url(base, item))]
             for item in corrections.newest_first(chronology.events)]
     return "\ufeff" + _line(CORRECTION_COLUMNS) + "".join(map(_line, rows))
+
+
+ROLLCALL_COLUMNS = ["event_id", "stage", "symbol", "body", "date", "state_id", "iso3", "state_name",
+                    "recorded_name", "vote", "status", "disputed", "record_url"]
+
+
+def rollcalls_csv(chronology: Chronology, base: str) -> str:
+    """The roll calls in long format: one row per roll call and state, in time order and in
+    the record's order. `disputed` names the vote another compilation gives, if any."""
+    names = spellings(chronology.states)
+    rows = []
+    for rollcall in sorted(chronology.rollcalls, key=lambda r: reading_order(chronology.event_ids[r.event])):
+        event = chronology.event_ids[rollcall.event]
+        disputes = {d.state.upper(): d.other for d in rollcall.disputed}
+        symbol = event.documents[0] if event.documents else None
+        for choice, name in rollcall.listed():
+            state = chronology.states[names[name.upper()]]
+            rows.append([cell(v) for v in (
+                event.id, rollcall.stage, symbol, event.bodies[0] if event.bodies else None,
+                event.date, state.id, state.iso3, state.name, name,
+                choice, rollcall.status, disputes.get(name.upper()), rollcall.record)])
+    return "\ufeff" + _line(ROLLCALL_COLUMNS) + "".join(map(_line, rows))
 
 
 def midnight(day: PartialDate) -> dt.datetime:

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import unicodedata
 from collections import defaultdict
 
 from markupsafe import Markup
@@ -16,7 +18,9 @@ from .edition import Edition
 from .language import N_, _
 from .model import Actor, Event
 from .report import report_url
+from .rollcalls import State
 from .settings import Settings
+from .standings import Standings
 
 # Above this many events the timeline links to a page per year instead of listing them all.
 LIST_LIMIT = 1500
@@ -36,6 +40,13 @@ TYPE_ONE = {
     "legislation": N_("Legislation"), "testimony": N_("Testimony"), "review": N_("Review"),
     "decision": N_("Decision"), "visit": N_("Visit"), "other": N_("Other"),
 }
+
+
+def state_order(state: State) -> str:
+    """A state's place in a list: by its name without accents (Côte d'Ivoire among the Cs);
+    Hangul syllables sort in dictionary order as they are."""
+    letters = unicodedata.normalize("NFKD", state.name)
+    return "".join(c for c in letters if not unicodedata.combining(c)).casefold()
 
 
 class Site:
@@ -125,6 +136,15 @@ class Site:
     def corrections(self, events: list[Event] | None = None) -> list[corrections.Listed]:
         """The corrections of these events (all by default), newest first."""
         return corrections.newest_first(self.events if events is None else events)
+
+    @functools.cached_property
+    def standings(self) -> Standings:
+        """How each state voted: the roll calls, read by event and by state."""
+        return Standings(self.chronology)
+
+    def states_sorted(self, states=None) -> list[State]:
+        """States in the order of the edition's language (Korean names in Korean order)."""
+        return sorted(self.standings.states_in_use() if states is None else states, key=state_order)
 
     def report_url(self, event: Event) -> str | None:
         """The issue form for an error in this event, or None where the project has none."""

@@ -73,6 +73,16 @@ def catalogue(code: str) -> _gettext.NullTranslations:
     return _gettext.GNUTranslations(buffer)
 
 
+def territory(iso3: str | None, code: str) -> str | None:
+    """A state's name in a language, from CLDR's territory names (ISO 3166-1 alpha-3 code)."""
+    from babel.core import Locale, get_global
+
+    alpha2 = get_global("territory_aliases").get(iso3 or "")
+    if not alpha2 or len(alpha2) != 1:
+        return None
+    return Locale.parse(LANGUAGES[code].locale).territories.get(alpha2[0])
+
+
 def N_(message: str) -> str:
     """Mark text for the catalogue where it is defined; it is translated where it is shown."""
     return message

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .exports import corrections_csv, export_schema, to_csv, to_json
+from .exports import corrections_csv, export_schema, rollcalls_csv, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
 from .indexes import TYPE_NAMES, TYPE_ONE, Site
 from .language import _, current
 from .reference import MODELS, fields
+from .standings import SERIES, body_of
 
 EVENT_TEMPLATE = Path(__file__).parent / "event_template.yaml"
 
@@ -32,6 +33,38 @@ class Page:
     shows: tuple | None = None  # the events it shows (None: all of them)
     variant: str = ""  # anything else it shows that its records do not say (a translation's state)
     context: dict = field(default_factory=dict, compare=False)
+
+
+# Above this many roll calls the states table is split into a page per year.
+TABLE_LIMIT = 60
+
+
+def _states(site: Site, events: list) -> Iterator[Page]:
+    """The states index (the table of states by roll call, and who changed), the table by year
+    when it grows too wide, and a page per state."""
+    states = site.states_sorted()
+    if not states:
+        return
+    columns = [(event, stage) for event, stage in site.standings.columns()]
+    decided = tuple(e for e in events if e.vote is not None and body_of(e))
+    split = len(columns) > TABLE_LIMIT
+    years = sorted({e.date.year for e, _ in columns})
+    yield Page("states/index.md", "states.md.j2", shows=decided, context={
+        "states": states, "columns": columns, "groups": _grouped(columns), "table": not split,
+        "table_years": years})
+    for year in years if split else ():
+        cols = [c for c in columns if c[0].date.year == year]
+        yield Page(f"states/table-{year}.md", "states-table.md.j2", shows=tuple(e for e, _ in cols),
+                   context={"states": states, "groups": _grouped(cols), "year": year})
+    for state in states:
+        yield Page(f"states/{state.id}.md", "state.md.j2", shows=decided, context={"state": state})
+
+
+def _grouped(columns: list) -> list[tuple[str, list]]:
+    groups: dict[str, list] = {}
+    for event, stage in columns:
+        groups.setdefault(body_of(event), []).append((event, stage))
+    return [(body, groups[body]) for body in SERIES if body in groups]
 
 
 def table(site: Site) -> Iterator[Page]:
@@ -62,6 +95,7 @@ def table(site: Site) -> Iterator[Page]:
         yield Page(f"years/{year}.md", "facet.md.j2", shows=tuple(listed), context={
             "events": listed, "title": _("Events of %(year)s", year=year),
             "intro": _("The events of %(year)s, in date order.", year=year)})
+    yield from _states(site, events)
     yield Page("votes.md", "votes.md.j2", shows=tuple(e for e in events if e.vote or e.committee_vote))
     yield Page("documents.md", "documents.md.j2")
     yield Page("corrections.md", "corrections.md.j2", shows=tuple(e for e in events if e.corrections))
@@ -83,4 +117,6 @@ def table(site: Site) -> Iterator[Page]:
     yield Page("data/events.ics", export=to_ics)
     corrected = tuple(e for e in events if e.corrections)
     yield Page("data/corrections.csv", export=corrections_csv, shows=corrected)
+    if site.chronology.rollcalls:
+        yield Page("data/rollcalls.csv", export=rollcalls_csv, shows=())
     yield Page("feed.xml", export=to_atom)

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from .dates import PartialDate
 from .language import N_, _
 from .model import Actor, Correction, Event, OtherDate, Position, Quote, Source, Tag, UNDocument, Vote
+from .rollcalls import Dispute, RollCall, State
 
 MODELS: list[tuple[str, type[BaseModel]]] = [
     (N_("Event (data/events.yaml)"), Event),
@@ -22,6 +23,9 @@ MODELS: list[tuple[str, type[BaseModel]]] = [
     (N_("Position"), Position),
     (N_("Quote"), Quote),
     (N_("Correction"), Correction),
+    (N_("State (data/states.yaml)"), State),
+    (N_("Roll call (data/rollcalls.yaml)"), RollCall),
+    (N_("Disputed vote"), Dispute),
     (N_("Actor (data/actors.yaml)"), Actor),
     (N_("Tag (data/tags.yaml)"), Tag),
     (N_("UN document (data/documents.yaml)"), UNDocument),
@@ -29,7 +33,7 @@ MODELS: list[tuple[str, type[BaseModel]]] = [
 TYPE_NAMES = {str: N_("text"), int: N_("whole number"), bool: N_("true or false"), PartialDate: N_("date")}
 MAPPING_NAMES = {Source: N_("source (mapping)"), OtherDate: N_("otherdate (mapping)"),
                  Vote: N_("vote (mapping)"), Position: N_("position (mapping)"), Quote: N_("quote (mapping)"),
-                 Correction: N_("correction (mapping)")}
+                 Correction: N_("correction (mapping)"), Dispute: N_("disputed vote (mapping)")}
 
 
 @dataclass(frozen=True)

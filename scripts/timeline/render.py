@@ -20,11 +20,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import ballots
 from .cache import CompiledTemplates, memoized
 from .charts import vote_bar, votes_trend
 from .cite import bibtex, fence, jsonld
 from .dates import display_span
-from .indexes import TYPE_NAMES, TYPE_ONE
+from .indexes import TYPE_NAMES, TYPE_ONE, state_order
 from .language import LANGUAGES, N_, _, catalogue, current, template_gettext, template_ngettext
 from .model import Vote
 
@@ -157,6 +158,8 @@ def environment() -> jinja2.Environment:
                        vote_bar=_safe(vote_bar), votes_trend=_safe(votes_trend), bibtex=_safe(bibtex),
                        fence=fence, jsonld=_safe(jsonld))
     # _macros.md.j2 is every template's `m`, made once (an `{% import %}` costs every page).
+    env.globals["ballots"] = ballots
+    env.globals["state_order"] = state_order
     env.globals["m"] = env.get_template("_macros.md.j2").module
     return env
 

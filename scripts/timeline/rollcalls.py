@@ -16,7 +16,6 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, Field, WithJsonSchema
 
 from .fields import OneLine, PageId, Slug, Url, fail
-from .language import N_
 from .parts import Record, Source
 
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -32,12 +31,6 @@ Iso3 = Annotated[str, Field(strict=True), AfterValidator(_iso3),
                  WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]
 
 Status = Literal["verified", "one-source", "complete-by-deduction", "incomplete"]
-STATUS_NAMES = {
-    "verified": N_("verified: a second independent list agrees on every state"),
-    "one-source": N_("single source: no second list of the states was found"),
-    "complete-by-deduction": N_("complete by deduction"),
-    "incomplete": N_("incomplete: not every state is named in the sources read"),
-}
 # The lists of a roll call, in the order the record gives them; each is a vote a state cast.
 LISTS = ("in_favour", "against", "abstaining", "not_voting")
 Choice = Literal["in_favour", "against", "abstaining", "not_voting"]

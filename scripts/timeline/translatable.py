@@ -15,9 +15,10 @@ FIELDS = {
     "actors": ("name", "short", "description"),
     "tags": ("name", "description"),
     "documents": ("title", "note"),
+    "states": ("name",),
 }
 REQUIRED = {"events": ("title", "summary"), "actors": ("name",), "tags": ("name",),
-            "documents": ("title",)}
+            "documents": ("title",), "states": ("name",)}
 # In a translation of an event: corrections of the translation's own text (a mistranslation),
 # shown only in its edition. They translate nothing, so they are not part of its shape.
 OWN_CORRECTIONS = "translation_corrections"

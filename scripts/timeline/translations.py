@@ -98,7 +98,8 @@ def _check_attributions(path: Path, name: str, chronology: Chronology, coverage:
 def _records(chronology: Chronology, key: str) -> dict:
     if key == "events":
         return chronology.event_ids
-    return {"actors": chronology.actors, "tags": chronology.tags, "documents": chronology.documents}[key]
+    return {"actors": chronology.actors, "tags": chronology.tags, "documents": chronology.documents,
+            "states": chronology.states}[key]
 
 
 def _check_file(path: Path, name: str, key: str, english: dict, coverage: Coverage,
