@@ -31,6 +31,7 @@ PAGE_TYPES = {"home": "", "timeline": "timeline/", "event": "events/coi-report/"
               "body": "bodies/security-council/", "person": "people/michael-kirby/",
               "tag": "tags/icc-referral/", "type": "types/resolution/", "year": "years/2014/",
               "documents": "documents/", "data": "data/", "votes": "votes/",
+              "states": "states/", "state": "states/republic-of-korea/", "corrections": "corrections/",
               "add an event": "add-an-event/", "sources and method": "sources-and-method/"}
 # Every page type in both editions: the Korean one at the same path under ko/.
 EDITION_PAGES = {**PAGE_TYPES, **{f"ko {name}": "ko/" + path for name, path in PAGE_TYPES.items()}}
@@ -261,3 +262,19 @@ def test_the_offline_copy_works_from_disk(site, browser, tmp_path):
     assert results.count() > 0
     context.close()
     shutil.rmtree(tmp_path / "nk-human-rights-timeline")
+
+
+def test_the_state_column_stays_in_view_while_the_states_table_scrolls(site, browser):
+    _, url = site
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(url + "states/")
+    wrap = tab.locator(".tl-table-wrap").first
+    state = tab.locator(".tl-states tbody th").first
+    cell = tab.locator(".tl-states tbody td").first
+    before = (state.bounding_box()["x"], cell.bounding_box()["x"])
+    wrap.evaluate("el => { el.scrollLeft = 400; }")
+    after = (state.bounding_box()["x"], cell.bounding_box()["x"])
+    context.close()
+    assert after[1] < before[1] - 100  # the votes moved ...
+    assert abs(after[0] - before[0]) < 1  # ... the state's name did not
