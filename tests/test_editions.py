@@ -69,7 +69,7 @@ def test_an_event_page_names_its_language_and_links_to_itself_in_the_other(
 
 def test_the_korean_page_is_in_korean(site: Path):
     page = parse(site / "ko" / EVENT / "index.html")
-    assert page.heading() == "유엔 북한인권조사위원회 보고서, 북한에서 반인도범죄 확인"
+    assert page.heading() == "유엔 북한인권조사위원회 보고서, 북한에서 반인도범죄가 자행됐다고 결론"
     assert any(p.text.startswith("2014년 2월 17일 (") for p in page.find("p"))
     description = _meta(page, "og:description")[0]
     assert description.startswith("2014년 2월 17일: ") and "조사위원회" in description

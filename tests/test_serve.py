@@ -164,11 +164,11 @@ def _korean_search_pages(base: str) -> set[str]:
 def test_make_serve_serves_the_korean_edition_and_a_korean_edit_reaches_it(project: Path):
     korean = project / "data" / "ko" / "events.yaml"
     original = korean.read_text("utf-8")
-    old = "title: 유엔 북한인권조사위원회 보고서, 북한에서 반인도범죄 확인"
+    old = "title: 유엔 북한인권조사위원회 보고서, 북한에서 반인도범죄가 자행됐다고 결론"
     assert old in original
     with serving(project, "--dirty") as (base, wait):  # as make serve runs it
         page = f"{base}ko/events/coi-report/"
-        wait(lambda: "반인도범죄 확인" in (fetch(page) or ""), 120, "the Korean edition")
+        wait(lambda: "반인도범죄가 자행됐다고 결론" in (fetch(page) or ""), 120, "the Korean edition")
         english = fetch(f"{base}events/coi-report/") or ""
         assert 'hreflang="ko"' in english and "Commission of Inquiry report" in english
         before = _korean_search_pages(base)
