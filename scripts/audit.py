@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""`make audit`: Lighthouse on the home, timeline and an event page of the built site, in both
-editions (English and Korean).
+"""`make audit`: Lighthouse on the home, timeline, an event, the states and a state page of the
+built site, in both editions (English and Korean).
 
 Serves site/ on 127.0.0.1, runs the pinned Lighthouse (npm ci) with the system's Chromium,
 saves each report under test-results/lighthouse/ and prints the scores and page weights.
@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-results" / "lighthouse"
-PAGES = {"home": "", "timeline": "timeline/", "event": "events/coi-report/"}
+PAGES = {"home": "", "timeline": "timeline/", "event": "events/coi-report/", "states": "states/",
+         "state": "states/republic-of-korea/"}
 PAGES.update({f"ko-{name}": "ko/" + path for name, path in PAGES.items()})
 FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
          "--disable-component-update --disable-sync")

@@ -52,9 +52,11 @@ def run_size(n: int, work: Path, edit: bool) -> dict:
         full_en = min(full_en, measure.mkdocs_build(english)[0])
     pages = sum(1 for _ in (root / "site").rglob("*.html"))
     event = next((root / "site" / "events").iterdir()).name
+    state = next((root / "site" / "states").glob("state-*")).name
     visit = {name: measure.first_visit(root / "site", page) for name, page in
              (("home", "index.html"), ("timeline", "timeline/index.html"),
-              ("event", f"events/{event}/index.html"))}
+              ("event", f"events/{event}/index.html"), ("states", "states/index.html"),
+              ("state", f"states/{state}/index.html"))}
     row = {"n": n, "parse": floor_parse, "validate": validate, "generator": gen,
            "generator_edit": gen_edit, "full": full, "full_en": full_en,
            "pages": pages, "plain": plain, "rss": rss, "visit": visit}
@@ -123,6 +125,10 @@ def table(rows: list[dict]) -> list[str]:
     for name in ("home", "timeline", "event"):
         add(f"First visit to {name}: gzip KiB (page + assets; search index on demand)",
             [f"{r['visit'][name] / 1024:.0f}" for r in rows], "≤ 150 at 1,000; ≤ 250 at 10,000")
+    for name, what in (("states", "the states index (one roll call in ten events; split by year "
+                        "beyond 60 roll calls)"), ("state", "a state page (its whole record)")):
+        add(f"First visit to {what}: gzip KiB", [f"{r['visit'][name] / 1024:.0f}" for r in rows],
+            "≤ 150")
     for key, label in (("edit_dirty", "make serve (mkdocs serve --dirty)"),
                        ("edit_ko", "of its Korean text, make serve"),
                        ("edit", "plain mkdocs serve (rebuilds every page)")):

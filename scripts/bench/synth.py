@@ -1,8 +1,9 @@
 """Realistic synthetic chronologies of any size, valid against the real model.
 
 Shapes follow the real data: several sources per event, a third with votes, related links,
-bodies and people from a few dozen actors, a controlled set of tags and documents; and, as
-the real data has, a current Korean translation of every event, actor and tag.
+bodies and people from a few dozen actors, a controlled set of tags and documents; every
+tenth event a vote of one of the series bodies with its 190-state roll call; and, as the real
+data has, a current Korean translation of every event, actor and tag.
 """
 
 from __future__ import annotations
@@ -20,24 +21,46 @@ WORDS = ("commission inquiry council assembly resolution report hearing accounta
          "office monitoring evidence repository session plenary committee vote consensus").split()
 
 
+SERIES_BODIES = [("general-assembly", "assembly"), ("human-rights-council", "council"),
+                 ("security-council", "security-council")]
+STATES = [{"id": f"state-{i:03d}", "iso3": f"Q{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}",
+           "name": f"State {i}", "recorded": [f"STATE {i}"]} for i in range(190)]
+
+
+def _rollcall(rng: random.Random, event: dict) -> dict:
+    """A recorded vote of a series body for `event`, and its roll call of every state."""
+    event["bodies"] = [rng.choice(SERIES_BODIES)[0]] + event["bodies"][1:]
+    names = [s["recorded"][0] for s in STATES]
+    rng.shuffle(names)
+    yes, no, abstain = rng.randint(60, 130), rng.randint(5, 25), rng.randint(10, 50)
+    event["vote"] = {"yes": yes, "no": no, "abstain": abstain}
+    return {"event": event["id"], "status": "verified", "record": f"https://example.org/record/{event['id']}",
+            "in_favour": sorted(names[:yes]), "against": sorted(names[yes:yes + no]),
+            "abstaining": sorted(names[yes + no:yes + no + abstain]),
+            "not_voting": sorted(names[yes + no + abstain:])}
+
+
 def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
 def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
-    """Write events.yaml, actors.yaml, tags.yaml and documents.yaml for `n` events."""
+    """Write events.yaml, actors.yaml, tags.yaml, documents.yaml, states.yaml and rollcalls.yaml
+    for `n` events."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(folder / "ko", ignore_errors=True)  # translations of the real data only (see translate)
     bodies = [{"id": f"body-{i}", "name": f"Body {i} {_sentence(rng, 2)[:-1]}", "short": f"B{i}",
                "kind": "body", "lane": LANES[i % len(LANES)], "description": _sentence(rng, 10),
                "url": f"https://example.org/bodies/{i}"} for i in range(24)]
+    bodies += [{"id": ident, "name": ident.replace("-", " ").title(), "kind": "body", "lane": lane,
+                "description": _sentence(rng, 10)} for ident, lane in SERIES_BODIES]
     people = [{"id": f"person-{i}", "name": f"Person {i}", "kind": "person",
                "description": _sentence(rng, 10)} for i in range(40)]
     tags = [{"id": f"tag-{i}", "name": f"Theme {i}", "description": _sentence(rng, 8)} for i in range(13)]
     documents = [{"symbol": f"A/HRC/RES/{i // 40 + 1}/{i % 40 + 1}", "title": _sentence(rng, 8),
                   "date": f"{2002 + i % 24}-03-{i % 28 + 1:02d}"} for i in range(max(4, n // 2))]
-    events = []
+    events, rollcalls = [], []
     for i in range(n):
         year = 2002 + (i * 24) // max(n, 1)
         event = {
@@ -60,11 +83,14 @@ def synthesize(n: int, folder: Path, seed: int = 2014) -> None:
                              "abstain": rng.randint(0, 60)}
         if i and rng.random() < 0.4:
             event["related"] = [f"event-{rng.randrange(i):05d}"]
+        if i % 10 == 0:
+            rollcalls.append(_rollcall(rng, event))
         events.append(event)
     used = {d for e in events for d in e["documents"]}
     documents = [d for d in documents if d["symbol"] in used]
     for name, key, items in (("events", "events", events), ("actors", "actors", bodies + people),
-                             ("tags", "tags", tags), ("documents", "documents", documents)):
+                             ("tags", "tags", tags), ("documents", "documents", documents),
+                             ("states", "states", STATES), ("rollcalls", "rollcalls", rollcalls)):
         text = yaml.safe_dump({key: items}, sort_keys=False, allow_unicode=True, width=100)
         (folder / f"{name}.yaml").write_text(text, "utf-8")
 
