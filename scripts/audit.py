@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-results" / "lighthouse"
 PAGES = {"home": "", "timeline": "timeline/", "event": "events/coi-report/", "states": "states/",
-         "state": "states/republic-of-korea/"}
+         "state": "states/republic-of-korea/", "embed": "embed/tags/icc-referral.html"}
 PAGES.update({f"ko-{name}": "ko/" + path for name, path in PAGES.items()})
 FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
          "--disable-component-update --disable-sync")

@@ -16,6 +16,7 @@ import sys
 import threading
 import zipfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -278,3 +279,74 @@ def test_the_state_column_stays_in_view_while_the_states_table_scrolls(site, bro
     context.close()
     assert after[1] < before[1] - 100  # the votes moved ...
     assert abs(after[0] - before[0]) < 1  # ... the state's name did not
+
+
+@pytest.fixture
+def host(site, tmp_path):
+    """A page of another site (another port) that embeds a theme's view with the code the
+    theme page offers, made for this test's address of the timeline."""
+    from timeline.embed import snippet
+    from timeline.settings import Settings
+
+    _, url = site
+    timeline = type("Site", (), {"settings": Settings(url)})()
+    code = snippet(timeline, "tags/icc-referral", "ICC referral")["code"]
+    (tmp_path / "index.html").write_text(f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+                                         f"<title>A host</title></head><body><h1>An article</h1>{code}"
+                                         f"</body></html>", "utf-8")
+    handler = functools.partial(QuietHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("scripts", [True, False])
+def test_a_page_of_another_site_embeds_a_theme(site, host, browser, scripts):
+    project, url = site
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, java_script_enabled=scripts)
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(host)
+    frame_element = tab.locator("iframe")
+    frame = frame_element.content_frame
+    expected = [e.title for e in read_chronology(project / "data").events if "icc-referral" in e.tags]
+    titles = frame.locator("li a").all_inner_texts()
+    assert titles == expected and len(titles) > 5
+    assert frame.locator("h1").count() == 1 and frame.locator("ol > li").count() == len(expected)
+    first = frame.locator("li a").first
+    assert first.get_attribute("target") == "_blank" and first.get_attribute("rel") == "noopener"
+    full = urljoin(url + "embed/tags/icc-referral.html", first.get_attribute("href"))
+    assert full.startswith(url + "events/")
+    if scripts:  # the view says its height, and the host's lines size the frame to it
+        tab.wait_for_function("document.querySelector('iframe').style.height !== ''", timeout=10_000)
+        height = frame_element.evaluate("f => parseInt(f.style.height)")
+        inside = frame_element.element_handle().content_frame().evaluate(
+            "document.documentElement.scrollHeight")
+        assert height > 600 and abs(height - inside) < 5
+        with context.expect_page() as opened:
+            first.click()
+        opened.value.wait_for_load_state()
+        assert opened.value.url == full
+    context.close()
+    assert requests and all(r.startswith((url, host)) for r in requests), requests
+
+
+def test_an_embedded_view_has_no_accessibility_violations_and_fits_300_pixels(site, browser):
+    _, url = site
+    if not AXE.exists():
+        pytest.skip("axe-core not installed: run npm ci")
+    context = browser.new_context(viewport={"width": 300, "height": 600})
+    tab = context.new_page()
+    for path in ("embed/tags/icc-referral.html", "ko/embed/years/2014.html", "embed/timeline.html"):
+        tab.goto(url + path)
+        width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], path
+        tab.add_script_tag(path=str(AXE))
+        violations = tab.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}}))
+            .violations.map(v => v.id)""")
+        assert violations == [], path
+    context.close()

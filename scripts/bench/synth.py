@@ -32,7 +32,8 @@ def _rollcall(rng: random.Random, event: dict) -> dict:
     event["bodies"] = [rng.choice(SERIES_BODIES)[0]] + event["bodies"][1:]
     names = [s["recorded"][0] for s in STATES]
     rng.shuffle(names)
-    yes, no, abstain = rng.randint(60, 130), rng.randint(5, 25), rng.randint(10, 50)
+    yes, no = rng.randint(60, 120), rng.randint(5, 25)
+    abstain = rng.randint(10, min(50, len(names) - yes - no))
     event["vote"] = {"yes": yes, "no": no, "abstain": abstain}
     return {"event": event["id"], "status": "verified", "record": f"https://example.org/record/{event['id']}",
             "in_favour": sorted(names[:yes]), "against": sorted(names[yes:yes + no]),

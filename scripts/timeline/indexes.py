@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from . import corrections
+from . import corrections, embed
 from .charts import MARK_LIMIT, lane_of, timeline_svg
 from .chronology import Chronology
 from .dates import PartialDate
@@ -145,6 +145,10 @@ class Site:
     def states_sorted(self, states=None) -> list[State]:
         """States in the order of the edition's language (Korean names in Korean order)."""
         return sorted(self.standings.states_in_use() if states is None else states, key=state_order)
+
+    def embed_snippet(self, path: str, title: str) -> dict:
+        """The code that shows this page's events in another site (embed.snippet)."""
+        return embed.snippet(self, path, title)
 
     def report_url(self, event: Event) -> str | None:
         """The issue form for an error in this event, or None where the project has none."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .embed import views as embed_views
 from .exports import corrections_csv, export_schema, rollcalls_csv, to_csv, to_json
 from .feed import LATEST, to_atom
 from .ical import to_ics
@@ -89,13 +90,16 @@ def table(site: Site) -> Iterator[Page]:
     yield Page("types/index.md", "types.md.j2")
     for kind, listed in site.by_type().items():
         yield Page(f"types/{kind}.md", "facet.md.j2", shows=tuple(listed), context={
-            "events": listed, "title": _(TYPE_NAMES[kind]),
+            "events": listed, "title": _(TYPE_NAMES[kind]), "embed": None,
             "intro": _("Events of the type “%(kind)s”.", kind=_(TYPE_ONE[kind]))})
     for year, listed in site.by_year(events).items():
         yield Page(f"years/{year}.md", "facet.md.j2", shows=tuple(listed), context={
-            "events": listed, "title": _("Events of %(year)s", year=year),
+            "events": listed, "title": _("Events of %(year)s", year=year), "embed": f"years/{year}",
             "intro": _("The events of %(year)s, in date order.", year=year)})
     yield from _states(site, events)
+    for path, view in embed_views(site):
+        yield Page(path, "embed.html.j2", shows=tuple(view.events), variant=repr(view.years),
+                   context={"view": view})
     yield Page("votes.md", "votes.md.j2", shows=tuple(e for e in events if e.vote or e.committee_vote))
     yield Page("documents.md", "documents.md.j2")
     yield Page("corrections.md", "corrections.md.j2", shows=tuple(e for e in events if e.corrections))

@@ -1,6 +1,7 @@
 // Progressive enhancements; every page is complete without them.
 // 1. "Cite this event": fill in today's date as the access date.
 // 2. Timeline page: filter the list by body, type, theme and year, with a live count.
+// 3. "Embed this": a button that copies the code (the code stays selectable without it).
 (function () {
   "use strict";
 
@@ -58,9 +59,24 @@
     apply();
   }
 
+  function setUpCopy() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var code = document.getElementById(button.getAttribute("data-copy"));
+      var status = button.parentNode.querySelector(".tl-copied");
+      if (!code || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          if (status) status.textContent = status.getAttribute("data-done") || "Copied.";
+        });
+      });
+    });
+  }
+
   function start() {
     fillAccessDates();
     setUpFilter();
+    setUpCopy();
   }
 
   if (document.readyState === "loading") {
