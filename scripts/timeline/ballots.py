@@ -5,10 +5,9 @@ escaped; colours from CSS classes, letters so it reads without colour).
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from markupsafe import Markup, escape
 
+from .dates import display_span
 from .language import N_, _
 from .standings import NOT_MEMBER, NOT_NAMED, WITHOUT_VOTE, Row
 
@@ -33,23 +32,52 @@ def legend() -> list[tuple[str, str, str]]:
 
 
 def record_svg(rows: list[Row], label: str) -> Markup:
-    """A square per roll call of the record, in time order, with its letter and a tooltip."""
+    """A square per roll call of the record, in time order, with its letter and a tooltip.
+    Written as text (every value escaped): a state page has one, and there are hundreds."""
     rows = [r for r in rows if r.outcome != WITHOUT_VOTE]
     width = max(CELL, len(rows) * (CELL + GAP))
-    svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {width} {CELL + 14}",
-                             "role": "img", "aria-label": label, "class": "tl-record",
-                             "style": f"max-width: {width}px"})
+    words = {o: escape(_(w)) for o, w in WORDS.items()}
+    letters = {o: escape(letter(o)) for o in LETTERS}
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {CELL + 14}" role="img" '
+           f'aria-label="{escape(label)}" class="tl-record" style="max-width: {width}px">']
     for i, row in enumerate(rows):
-        x = i * (CELL + GAP)
-        group = ET.SubElement(svg, "g", {"class": f"tl-v-{row.outcome}"})
-        ET.SubElement(group, "title").text = f"{row.event.date.display()}: {_(WORDS[row.outcome])}"
-        ET.SubElement(group, "rect", {"x": str(x), "y": "0", "width": str(CELL), "height": str(CELL)})
-        text = ET.SubElement(group, "text", {"x": str(x + CELL / 2), "y": "15", "text-anchor": "middle"})
-        text.text = letter(row.outcome)
-        year = ET.SubElement(svg, "text", {"x": str(x + CELL / 2), "y": str(CELL + 12),
-                                           "text-anchor": "middle", "class": "tl-year"})
-        year.text = f"{row.event.date.year % 100:02d}"
-    return Markup(ET.tostring(svg, encoding="unicode"))  # ElementTree escapes every text
+        x, o = i * (CELL + GAP), row.outcome
+        out.append(f'<g class="tl-v-{o}"><title>{escape(row.event.date.display())}: {words[o]}</title>'
+                   f'<rect x="{x}" y="0" width="{CELL}" height="{CELL}" /><text x="{x + CELL / 2}" y="15" '
+                   f'text-anchor="middle">{letters[o]}</text></g><text x="{x + CELL / 2}" y="{CELL + 12}" '
+                   f'text-anchor="middle" class="tl-year">{row.event.date.year % 100:02d}</text>')
+    return Markup("".join(out) + "</svg>")
+
+
+def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict) -> Markup:
+    """The rows of a state page's record table, every value escaped."""
+    deduced = escape(_("deduced from the Council's membership"))
+    one_source, unconfirmed = escape(_("single source")), escape(_("symbol not confirmed"))
+    out = []
+    for r in rows:
+        body = site.actors[r.body]
+        symbol = escape(r.event.documents[0]) if r.event.documents else unconfirmed
+        notes = []
+        if r.cast and r.cast.deduced:
+            notes.append(f" ({deduced})")
+        if r.cast and r.cast.disputed:
+            said = _("disputed: %(source)s records that it %(vote)s", source=r.cast.disputed.according_to,
+                     vote=_(WORDS[r.cast.disputed.other]))
+            notes.append(f" ({escape(said)})")
+        if r.cast and r.rollcall.status == "one-source":
+            notes.append(f" · <strong>{one_source}</strong>")
+        for p in r.event.positions:
+            if p.state == state.id:
+                notes.append(f"; {escape(positions[p.position])}")
+                if p.confidence == "likely":
+                    said = _("according to %(source)s; single source", source=p.according_to)
+                    notes.append(f" ({escape(said)})")
+        mark = letter(r.outcome) if r.outcome != WITHOUT_VOTE else ""
+        out.append(f'<tr><td>{escape(display_span(r.event.date, r.event.end_date))}</td>'
+                   f'<td>{escape(body.short or body.name)}</td><td><a href="{up}events/{r.event.id}{ext}">'
+                   f'{symbol}</a></td><td><span class="tl-cell tl-v-{r.outcome}">{escape(mark)}</span> '
+                   f'{escape(_(WORDS[r.outcome]))}{"".join(notes)}</td></tr>')
+    return Markup("\n".join(out))
 
 
 def summary(rows: list[Row]) -> str:

@@ -47,7 +47,8 @@ def _states(site: Site, events: list) -> Iterator[Page]:
     if not states:
         return
     columns = [(event, stage) for event, stage in site.standings.columns()]
-    decided = tuple(e for e in events if e.vote is not None and body_of(e))
+    decided = site.standings.shown  # not the events: a retitled event renders no state page
+    decisions = {d.id for d in decided}
     split = len(columns) > TABLE_LIMIT
     years = sorted({e.date.year for e, _ in columns})
     yield Page("states/index.md", "states.md.j2", shows=decided, context={
@@ -55,17 +56,20 @@ def _states(site: Site, events: list) -> Iterator[Page]:
         "table_years": years})
     for year in years if split else ():
         cols = [c for c in columns if c[0].date.year == year]
-        yield Page(f"states/table-{year}.md", "states-table.md.j2", shows=tuple(e for e, _ in cols),
+        yield Page(f"states/table-{year}.md", "states-table.md.j2",
+                   shows=tuple(d for d in decided if d.date.year == year),
                    context={"states": states, "groups": _grouped(cols), "year": year})
     for state in states:
-        yield Page(f"states/{state.id}.md", "state.md.j2", shows=decided, context={"state": state})
+        others = tuple(e for e, _ in site.positions_of(state.id) if e.id not in decisions)  # by title
+        yield Page(f"states/{state.id}.md", "state.md.j2", shows=decided + others, context={"state": state})
 
 
 def _grouped(columns: list) -> list[tuple[str, list]]:
     groups: dict[str, list] = {}
     for event, stage in columns:
         groups.setdefault(body_of(event), []).append((event, stage))
-    return [(body, groups[body]) for body in SERIES if body in groups]
+    order = [*SERIES, *(b for b in groups if b not in SERIES)]
+    return [(body, groups[body]) for body in order if body in groups]
 
 
 def table(site: Site) -> Iterator[Page]:

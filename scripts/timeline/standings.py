@@ -19,11 +19,14 @@ import functools
 from dataclasses import dataclass
 
 from .chronology import Chronology
+from .dates import PartialDate
 from .model import Event
+from .parts import Position, Record
 from .rollcall_rules import spellings
 from .rollcalls import LISTS, Dispute, RollCall, State
 
-# The bodies whose decisions on the DPRK make a state's record, in the order pages show them.
+# The bodies whose decisions on the DPRK make a state's record, in the order pages show them
+# (with any other whose vote has a roll call).
 SERIES = ("commission-on-human-rights", "human-rights-council", "general-assembly", "security-council")
 VOTED = ("in_favour", "against", "abstaining")
 # What a row says when the state cast no vote in it.
@@ -67,8 +70,22 @@ class Change:
     between: tuple[Row, ...]  # decisions between them: adopted without a vote, or not a member
 
 
-def body_of(event: Event) -> str | None:
-    return next((b for b in event.bodies[:1] if b in SERIES), None)
+class Decision(Record):
+    """What a state's record shows of a decision: not its title or text, so that editing
+    those renders its event's own pages, not every state's (see pages.py: `shows`)."""
+
+    id: str
+    date: PartialDate
+    end_date: PartialDate | None
+    body: str
+    symbol: str | None
+    without_vote: bool
+    positions: tuple[Position, ...]
+
+
+def body_of(event: Event) -> str:
+    """The body that took the decision: the event's first."""
+    return event.bodies[0] if event.bodies else ""
 
 
 class Standings:
@@ -87,9 +104,18 @@ class Standings:
                                   deduced and choice == "in_favour")
             self._casts[(rollcall.event, rollcall.stage)] = casts
         # Every decision of the series bodies with a plenary vote, in reading order.
-        self.decisions = [e for e in chronology.events if e.vote is not None and body_of(e)]
+        self.decisions = [e for e in chronology.events if e.vote is not None and
+                          (body_of(e) in SERIES or (e.id, "vote") in self._by_event)]
         self.rollcalls = [(e, self._by_event[(e.id, stage)]) for e in chronology.events
                           for stage in ("committee_vote", "vote") if (e.id, stage) in self._by_event]
+
+    @functools.cached_property
+    def shown(self) -> tuple[Decision, ...]:
+        """Every decision as the state pages and the states table show it."""
+        return tuple(Decision(id=e.id, date=e.date, end_date=e.end_date, body=body_of(e),
+                              symbol=e.documents[0] if e.documents else None,
+                              without_vote=e.vote.without_vote, positions=tuple(e.positions))
+                     for e in self.decisions)
 
     def rollcall(self, event: Event, stage: str = "vote") -> RollCall | None:
         return self._by_event.get((event.id, stage))
@@ -137,7 +163,7 @@ class Standings:
         """Each move between two consecutive recorded votes of one body that the state took part
         in (voted in favour, against or abstained), with the decisions between them shown."""
         found = []
-        for body in SERIES:
+        for body in dict.fromkeys(r.body for r in self.record(state)):
             rows = [r for r in self.record(state) if r.body == body]
             voted = [i for i, r in enumerate(rows) if r.outcome in VOTED]
             for a, b in zip(voted, voted[1:], strict=False):
