@@ -55,7 +55,7 @@ def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict
     one_source, unconfirmed = escape(_("single source")), escape(_("symbol not confirmed"))
     out = []
     for r in rows:
-        body = site.actors[r.body]
+        body = site.short_name(r.body)
         symbol = escape(r.event.documents[0]) if r.event.documents else unconfirmed
         notes = []
         if r.cast and r.cast.deduced:
@@ -74,7 +74,7 @@ def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict
                     notes.append(f" ({escape(said)})")
         mark = letter(r.outcome) if r.outcome != WITHOUT_VOTE else ""
         out.append(f'<tr><td>{escape(display_span(r.event.date, r.event.end_date))}</td>'
-                   f'<td>{escape(body.short or body.name)}</td><td><a href="{up}events/{r.event.id}{ext}">'
+                   f'<td>{escape(body)}</td><td><a href="{up}events/{r.event.id}{ext}">'
                    f'{symbol}</a></td><td><span class="tl-cell tl-v-{r.outcome}">{escape(mark)}</span> '
                    f'{escape(_(WORDS[r.outcome]))}{"".join(notes)}</td></tr>')
     return Markup("\n".join(out))

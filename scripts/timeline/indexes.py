@@ -150,6 +150,11 @@ class Site:
         """The code that shows this page's events in another site (embed.snippet)."""
         return embed.snippet(self, path, title)
 
+    def short_name(self, ref: str) -> str:
+        """An actor's short name (or its name), or nothing for no actor."""
+        actor = self.actors.get(ref)
+        return (actor.short or actor.name) if actor else ""
+
     def report_url(self, event: Event) -> str | None:
         """The issue form for an error in this event, or None where the project has none."""
         return report_url(self.settings.repo_url, event)
