@@ -234,3 +234,17 @@ def test_the_repository_address_is_read_from_repo_url(tmp_path: Path, monkeypatc
     assert Settings.from_config(config).repo_url is None
     monkeypatch.setenv("REPO_URL", "https://github.com/owner/timeline")
     assert Settings.from_config(config).repo_url == "https://github.com/owner/timeline"
+
+
+def test_a_translations_own_correction_cannot_predate_the_record(translation_data: Path):
+    own = OWN.replace("2026-12-01", "2001-01-01")
+    events = translation_data / "events.yaml"
+    note = "        note: The report itself.\n"
+    events.write_text(events.read_text("utf-8").replace(note, note + "    added: 2026-11-20\n", 1), "utf-8")
+    write_korean_events(translation_data, current_entry(
+        translation_data, "report-released", "    title: 보고서\n    summary: 발표했다.\n" + own))
+    with pytest.raises(DataError) as caught:
+        check_translations(translation_data, read_chronology(translation_data))
+    assert [str(p) for p in caught.value.problems] == [
+        "data/ko/events.yaml:7:15: 'report-released': translation_corrections.1.date must not be before the "
+        "day the record was added (2026-11-20), got '2001-01-01'"]

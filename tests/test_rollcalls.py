@@ -32,6 +32,10 @@ PLACES = {
     "A-C-3-69-L-28-Rev-1": ("ga-third-committee-2014-icc", "vote"),
     "A-C-3-69-L-65": ("ga-third-committee-2014-icc", None),
 }
+# The reference folder sits beside the repository, where the project's CI has it; a checkout
+# without it (a fork's CI) says so rather than failing on a file it cannot have.
+pytestmark = pytest.mark.skipif(not REFERENCE.is_dir(),
+                                reason=f"reference roll calls not found at {REFERENCE}")
 STATUS = {"VERIFIED": "verified", "ONE SOURCE": "one-source",
           "COMPLETE BY DEDUCTION": "complete-by-deduction"}
 
@@ -42,7 +46,6 @@ def chronology():
 
 
 def _reference() -> list[Path]:
-    assert REFERENCE.is_dir(), f"the reference roll calls are expected at {REFERENCE}"
     return sorted(REFERENCE.glob("*.yaml"))
 
 

@@ -93,7 +93,7 @@ def test_events_and_states_link_both_ways(pages):
 def test_a_deduced_list_says_so_and_why(pages):
     page = pages["events/unsc-2017.md"]
     assert "The list in favour is deduced, not recorded" in page and "(10 + 3 + 2 = 15)" in page
-    assert "deduced from the Council&#39;s membership" in pages["states/italy.md"]
+    assert "deduced from the body&#39;s membership that year" in pages["states/italy.md"]
 
 
 def test_the_states_table_has_a_cell_per_state_and_roll_call(chronology, pages):
@@ -133,3 +133,29 @@ def test_did_not_vote_is_not_abstaining_in_korean(korean):
     page = korean["events/ga-2007.md"]
     assert "<li><strong>표결 불참 (10)</strong>" in page and "<li><strong>기권 (59)</strong>" in page
     assert "표결에 불참" in korean["states/azerbaijan.md"]
+
+
+def test_a_change_is_read_across_a_disputed_vote_not_from_it():
+    from timeline.chronology import Chronology
+    from timeline.model import Event
+    from timeline.rollcalls import RollCall, State
+
+    def event(ident: str, year: int) -> Event:
+        return Event.model_validate({
+            "id": ident, "date": f"{year}-12-18", "title": ident, "summary": "s",
+            "bodies": ["general-assembly"], "vote": {"yes": 1, "no": 0, "abstain": 1},
+            "sources": [{"title": "t", "publisher": "p"}]})
+
+    def rollcall(ident: str, yes: str, abstain: str, disputed: bool = False) -> RollCall:
+        return RollCall.model_validate({
+            "event": ident, "status": "one-source", "in_favour": [yes], "abstaining": [abstain],
+            "disputed": [{"state": "A", "other": "in_favour", "according_to": "x"}] if disputed else []})
+
+    states = {s: State(id=s.lower(), name=s, recorded=[s]) for s in ("A", "B")}
+    chronology = Chronology([event("e1", 2005), event("e2", 2006), event("e3", 2007)], {}, {}, {},
+                            {s.id: s for s in states.values()},
+                            [rollcall("e1", "A", "B"), rollcall("e2", "B", "A", disputed=True),
+                             rollcall("e3", "B", "A")])
+    (change,) = Standings(chronology).changes("a")
+    assert (change.before.event.id, change.after.event.id) == ("e1", "e3")  # in favour -> abstained
+    assert [r.event.id for r in change.between] == ["e2"]

@@ -31,6 +31,21 @@ def legend() -> list[tuple[str, str, str]]:
     return [(f"tl-v-{o}", letter(o), _(WORDS[o])) for o in LETTERS]
 
 
+# Marks beside a letter or a year, so what rests on less than a recorded, checked list shows.
+MARKS = {"*": N_("disputed: another compilation records a different vote"),
+         "†": N_("deduced from the body's membership that year"),
+         "¹": N_("single source: the list rests on one source")}
+
+
+def marks() -> list[tuple[str, str]]:
+    return [(mark, _(words)) for mark, words in MARKS.items()]
+
+
+def single_source(row: Row) -> str:
+    """`¹` for a vote read from a list that rests on one source."""
+    return "¹" if row.rollcall is not None and row.rollcall.status == "one-source" else ""
+
+
 def record_svg(rows: list[Row], label: str) -> Markup:
     """A square per roll call of the record, in time order, with its letter and a tooltip.
     Written as text (every value escaped): a state page has one, and there are hundreds."""
@@ -51,7 +66,7 @@ def record_svg(rows: list[Row], label: str) -> Markup:
 
 def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict) -> Markup:
     """The rows of a state page's record table, every value escaped."""
-    deduced = escape(_("deduced from the Council's membership"))
+    deduced = escape(_("deduced from the body's membership that year"))
     one_source, unconfirmed = escape(_("single source")), escape(_("symbol not confirmed"))
     out = []
     for r in rows:
@@ -93,8 +108,10 @@ def between(rows: tuple[Row, ...]) -> str:
     """What came between two votes of a change: `adopted without a vote: 2012, 2013`."""
     years: dict[str, list[str]] = {}
     for row in rows:
-        years.setdefault(row.outcome, []).append(str(row.event.date.year))
-    return "; ".join(f"{_(WORDS[o])}: {', '.join(y)}" for o, y in years.items())
+        disputed = row.cast is not None and row.cast.disputed is not None
+        years.setdefault(_("a disputed vote") if disputed else _(WORDS[row.outcome]), []).append(
+            str(row.event.date.year))
+    return "; ".join(f"{what}: {', '.join(y)}" for what, y in years.items())
 
 
 def cells(standings, state, groups) -> Markup:
@@ -108,7 +125,7 @@ def cells(standings, state, groups) -> Markup:
             else:
                 incomplete = standings.rollcall(event, stage).status == "incomplete"
                 outcome = NOT_NAMED if incomplete else NOT_MEMBER
-            mark = "*" if cast is not None and cast.disputed else ""
+            mark = "" if cast is None else "*" if cast.disputed else "†" if cast.deduced else ""
             out.append(f'<td class="tl-v-{outcome}">{escape(letter(outcome))}{mark}</td>')
     return Markup("".join(out))
 

@@ -55,7 +55,7 @@ class Edition:
             **{key: _records(getattr(chronology, key), entries.get(key, {}), FIELDS[key])
                for key in ("actors", "tags", "documents")},
             states=_states(chronology.states, entries.get("states", {}), coverage.lang),
-            rollcalls=chronology.rollcalls,
+            rollcalls=[_disputes(r, coverage.attributions) for r in chronology.rollcalls],
         )
         return edition
 
@@ -83,6 +83,13 @@ def _states(states: dict, entries: dict, lang: str) -> dict:
         name = (entries.get(ref) or {}).get("name") or territory(state.iso3, lang)
         named[ref] = state.model_copy(update={"name": name}) if name else state
     return named
+
+
+def _disputes(rollcall, attributions: dict[str, str]):
+    """A roll call with the other compilations of its disputed votes named in this language."""
+    if not any(d.according_to in attributions for d in rollcall.disputed):
+        return rollcall
+    return rollcall.model_copy(update={"disputed": [_attributed(d, attributions) for d in rollcall.disputed]})
 
 
 def _attributed(record, attributions: dict[str, str], update: dict | None = None):

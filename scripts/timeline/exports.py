@@ -190,14 +190,14 @@ def rollcalls_csv(chronology: Chronology, base: str) -> str:
     rows = []
     for rollcall in sorted(chronology.rollcalls, key=lambda r: reading_order(chronology.event_ids[r.event])):
         event = chronology.event_ids[rollcall.event]
-        disputes = {d.state.upper(): d.other for d in rollcall.disputed}
+        disputes = {names[d.state.upper()]: d.other for d in rollcall.disputed}
         symbol = event.documents[0] if event.documents else None
         for choice, name in rollcall.listed():
             state = chronology.states[names[name.upper()]]
             rows.append([cell(v) for v in (
                 event.id, rollcall.stage, symbol, event.bodies[0] if event.bodies else None,
                 event.date, state.id, state.iso3, state.name, name,
-                choice, rollcall.status, disputes.get(name.upper()), rollcall.record)])
+                choice, rollcall.status, disputes.get(state.id), rollcall.record)])
     return "\ufeff" + _line(ROLLCALL_COLUMNS) + "".join(map(_line, rows))
 
 

@@ -81,8 +81,14 @@ def _findings(rollcall: RollCall, wrong: frozenset[str], known: dict[str, str], 
                 yield (choice, j), f"{choice}.{j + 1} lists state {state!r} a second time, got {show(name)}"
             else:
                 listed[state] = choice
+    disputed: set[str] = set()
     for j, dispute in enumerate(rollcall.disputed if "disputed" not in wrong else ()):
         state = known.get(dispute.state.upper())
+        if state in disputed:
+            yield ("disputed", j, "state"), f"disputed.{j + 1}.state is disputed above already, " \
+                f"got {show(dispute.state)}"
+            continue
+        disputed.add(state)
         if state not in listed:
             yield ("disputed", j, "state"), f"disputed.{j + 1}.state must be a state the roll call lists, " \
                 f"got {show(dispute.state)}"
@@ -107,6 +113,9 @@ def _adds_up(rollcall: RollCall, event: Event) -> Iterator[Finding]:
                            f"{had}, got {show(rollcall.stage)}")
         return
     complete = rollcall.status != "incomplete"
+    if complete and vote.confidence == "likely":
+        yield (("status",), f"status says the list is complete, which confirms the tally that event "
+               f"{event.id!r} marks likely (single source): make its {rollcall.stage} verified")
     for choice, count in TALLY.items():
         stated, names = getattr(vote, count), len(getattr(rollcall, choice))
         if stated is None and complete:

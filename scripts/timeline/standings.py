@@ -161,14 +161,15 @@ class Standings:
 
     def changes(self, state: str) -> list[Change]:
         """Each move between two consecutive recorded votes of one body that the state took part
-        in (voted in favour, against or abstained), with the decisions between them shown."""
+        in (voted in favour, against or abstained), with the decisions between them shown. A
+        disputed vote is never one end of a change: it stands between the votes either side."""
         found = []
         for body in dict.fromkeys(r.body for r in self.record(state)):
             rows = [r for r in self.record(state) if r.body == body]
-            voted = [i for i, r in enumerate(rows) if r.outcome in VOTED]
+            voted = [i for i, r in enumerate(rows) if r.counts]
             for a, b in zip(voted, voted[1:], strict=False):
                 before, after = rows[a], rows[b]
-                if before.outcome != after.outcome and before.counts and after.counts:
+                if before.outcome != after.outcome:
                     found.append(Change(body, before, after, tuple(rows[a + 1:b])))
         return sorted(found, key=lambda c: (c.after.event.date, c.body))
 

@@ -66,17 +66,18 @@ def check_translations(data_dir: Path, chronology: Chronology, prefix: str = "da
     return reports
 
 
-# Who a single-source figure or position rests on (`according_to`) and who said a quotation
-# (`by`): rendered by the English text itself, as a gettext catalogue is, so that a changed
-# English text is shown in English until its rendering is added, never with the rendering of
-# what it used to say.
+# Who a single-source figure or position rests on (`according_to`, also of a disputed vote in a
+# roll call) and who said a quotation (`by`): rendered by the English text itself, as a
+# gettext catalogue is, so that a changed English text is shown in English until its
+# rendering is added, never with the rendering of what it used to say.
 ATTRIBUTIONS = "attributions"
 
 
 def _check_attributions(path: Path, name: str, chronology: Chronology, coverage: Coverage,
                         problems: list[Problem]) -> None:
     used = {x.according_to for e in chronology.events for x in (e.vote, e.committee_vote, *e.positions)
-            if x is not None and x.according_to} | {q.by for e in chronology.events for q in e.quotes}
+            if x is not None and x.according_to} | {q.by for e in chronology.events for q in e.quotes} | {
+        d.according_to for r in chronology.rollcalls for d in r.disputed}
     doc = _read(path, name, problems)
     if doc is None:
         return
@@ -171,8 +172,9 @@ def _check_items(doc: Document | Entries, name: str, key: str, english: dict, co
                                     f"got {show(ref)}"))
             continue
         if OWN_CORRECTIONS in item:
-            item = {**item, OWN_CORRECTIONS: _own_corrections(doc, name, key, (key, i), item, coverage.lang,
-                                                              problems)}
+            added = getattr(english[ref], "added", None)
+            own = _own_corrections(doc, name, key, (key, i), item, coverage.lang, added, problems)
+            item = {**item, OWN_CORRECTIONS: own}
         for required in REQUIRED[key]:
             if not isinstance(item.get(required), str) or not item[required].strip():
                 problems.append(Problem(name, line, col, f"{ref!r}: missing required field '{required}'"))
@@ -194,9 +196,9 @@ def _check_items(doc: Document | Entries, name: str, key: str, english: dict, co
 
 
 def _own_corrections(doc: Document | Entries, name: str, key: str, path: tuple, item: dict, lang: str,
-                     problems: list[Problem]) -> list[OwnCorrection]:
+                     added, problems: list[Problem]) -> list[OwnCorrection]:
     """Corrections of the translation's own text, checked as the English ones are: each a
-    Correction, listed oldest first."""
+    Correction, listed oldest first, none before the record was added."""
     ref, value = item.get("id"), item[OWN_CORRECTIONS]
     where = (*path, OWN_CORRECTIONS)
     if key != "events":
@@ -216,7 +218,11 @@ def _own_corrections(doc: Document | Entries, name: str, key: str, path: tuple, 
                 problems.append(Problem(name, *at, f"{ref!r}: {OWN_CORRECTIONS}.{j + 1}: "
                                         f"{explain(Correction, err)}"))
             continue
-        if found and correction.date < found[-1].date:
+        if added and correction.date < added:
+            problems.append(Problem(name, *doc.where((*where, j, "date")),
+                                    f"{ref!r}: {OWN_CORRECTIONS}.{j + 1}.date must not be before the day the "
+                                    f"record was added ({added}), got {show(str(correction.date))}"))
+        elif found and correction.date < found[-1].date:
             problems.append(Problem(name, *doc.where((*where, j, "date")), f"{ref!r}: {OWN_CORRECTIONS}."
                                     f"{j + 1}.date must not be before the correction above it (oldest "
                                     f"first: add a new one at the end), got {show(str(correction.date))}"))
