@@ -4,7 +4,7 @@
     python scripts/zensical_build.py               # writes site-zensical/
     python scripts/zensical_build.py --site PATH
 
-Zensical reads mkdocs.yml and the theme overrides as MkDocs does, with two differences that
+Zensical reads mkdocs.yml and the theme overrides as MkDocs does, with three differences that
 matter here:
 
 - it takes the folder of its configuration as the project's root and refuses sources or
@@ -13,7 +13,8 @@ matter here:
 - it reads a relative link in raw HTML from the page's source file, as it does a Markdown
   link, where MkDocs leaves it as written (from the page's address): the generated pages'
   links must be written for it (`Settings.zensical()`), or every one of them would lead one
-  folder too high.
+  folder too high;
+- its search is its own: the override of Material's search box is left out of its build.
 
 So, as scripts/offline.py does for the offline copy, the pages are rendered into a work
 folder beside the hand-written ones, each edition is built there from a configuration that
@@ -63,6 +64,10 @@ def _copy_sources(docs: Path) -> None:
 def build_zensical(workdir: Path) -> Path:
     docs, site = workdir / "docs", workdir / "site"
     _copy_sources(docs)
+    # Material's search box, overridden to give its dialog an accessible name: Zensical's
+    # search is another (a button that opens its own dialog), whose dialog is named already;
+    # over it, Material's box would stay at "Initializing search".
+    (docs / "overrides" / "partials" / "search.html").unlink()
     generate(ROOT, out=docs, settings=Settings.from_config(ROOT / "mkdocs.yml").zensical())
     for edition, (source, extra) in EDITIONS.items():
         config = workdir / f"zensical{'.' + edition if edition else ''}.yml"
