@@ -41,6 +41,11 @@ build: $(STAMP) ## Validate the data, build the site into site/, with its offlin
 	$(BIN)/mkdocs build --strict -f ko/mkdocs.yml
 	$(BIN)/python scripts/offline.py
 
+.PHONY: build-zensical
+# Zensical reads mkdocs.yml; scripts/zensical_build.py says what it needs otherwise.
+build-zensical: $(STAMP) ## Build both editions with Zensical, the second builder, into site-zensical/ (Korean in site-zensical/ko/)
+	$(BIN)/python scripts/zensical_build.py
+
 .PHONY: check
 check: $(STAMP) ## Validate the data only; write nothing (exit 1 on any problem)
 	$(BIN)/python scripts/build.py --check
@@ -77,9 +82,9 @@ lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs networ
 
 .PHONY: clean
 clean: ## Remove the environment, the built site and the generated pages
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site site-zensical
 	$(PYTHON) -c 'import pathlib; [pathlib.Path("docs", p.strip()).unlink(missing_ok=True) for p in pathlib.Path("docs/.generated-pages").read_text().split()]' 2>/dev/null || true
 
 .PHONY: help
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'

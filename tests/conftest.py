@@ -12,8 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-_SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
-                               "node_modules", "test-results")
+_SKIP = shutil.ignore_patterns(".venv", "site", "site-zensical", ".git", "__pycache__", ".pytest_cache",
+                               "tests", "node_modules", "test-results")
 
 
 def copy_project(dest: Path) -> Path:

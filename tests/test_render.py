@@ -14,6 +14,7 @@ from conftest import FIXTURE_DATA
 from timeline.generate import render_pages
 from timeline.read import read_chronology
 from timeline.render import markdown, meta, text, url
+from timeline.settings import Settings
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -36,6 +37,18 @@ def test_pages_match_golden_files(pages: dict[str, str]):
     assert sorted(pages) == sorted(golden)
     for rel, content in pages.items():
         assert content == golden[rel], f"{rel} differs from tests/golden/{rel}"
+
+
+def test_for_zensical_links_in_raw_html_are_written_from_the_page_source(pages: dict[str, str]):
+    """MkDocs leaves a link in raw HTML as written, from the page's address (bodies/council/);
+    Zensical reads it from the page's source file (bodies/council.md), as a Markdown link."""
+    for_zensical = render_pages(read_chronology(FIXTURE_DATA), Settings().zensical())
+    assert sorted(for_zensical) == sorted(pages)
+    assert 'href="../../events/hearings/"' in pages["bodies/council.md"]
+    assert 'href="../events/hearings/"' in for_zensical["bodies/council.md"]
+    assert for_zensical["bodies/council.md"].replace('"../', '"../../') == pages["bodies/council.md"]
+    # A folder's index.md is published at that folder: the same links for both.
+    assert all(for_zensical[path] == text for path, text in pages.items() if path.endswith("index.md"))
 
 
 def test_every_kind_of_page_is_generated(pages: dict[str, str]):

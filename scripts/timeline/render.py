@@ -174,10 +174,14 @@ def _names(code: str) -> dict:
             "position_names": {k: words.gettext(v) for k, v in POSITION_NAMES.items()}}
 
 
-def url_root(path: str, directory_urls: bool) -> str:
-    """From a page's own address back to the site root, for links in raw HTML."""
+def url_root(path: str, directory_urls: bool, from_source: bool = False) -> str:
+    """From a page's own address back to the site root, for links in raw HTML.
+
+    With directory URLs `x.md` is published as `x/`, one folder deeper than its source; a
+    builder that reads raw HTML's links from the source file (`from_source`, as Zensical does)
+    adds that folder itself, one that leaves them as written (MkDocs) needs it here."""
     depth = path.count("/")
-    if directory_urls and not path.endswith("index.md"):
+    if directory_urls and not from_source and not path.endswith("index.md"):
         depth += 1
     return "../" * depth
 
@@ -185,6 +189,7 @@ def url_root(path: str, directory_urls: bool) -> str:
 def render_template(template: str, path: str, site, **context) -> str:
     """A Markdown page: `site` is the chronology with its indexes (indexes.Site)."""
     settings = site.settings
+    up = url_root(path, settings.directory_urls, settings.raw_links_from_source)
     return environment().get_template(template).render(
-        site=site, root="../" * path.count("/"), up=url_root(path, settings.directory_urls),
+        site=site, root="../" * path.count("/"), up=up,
         ext=settings.ext, base=settings.base, **_names(current().code), **context)

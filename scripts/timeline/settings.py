@@ -5,9 +5,10 @@
 `site_url` there may be `!ENV [SITE_URL, default]`, as MkDocs allows; the exports, the feed and
 the links drawn in raw HTML follow the same value MkDocs does. `repo_url` (`!ENV [REPO_URL]`,
 unset by default) is where readers report an error. The offline copy asks for
-`x.html` addresses instead (`directory_urls=False`). The editions are the languages of the
-theme's language selector (`extra.alternate`); each other than English is rendered from
-`data/<lang>/` into `docs/<lang>/`.
+`x.html` addresses instead (`directory_urls=False`); the build with Zensical for links in raw
+HTML written from the page's source file (`raw_links_from_source`, see `render.url_root`).
+The editions are the languages of the theme's language selector (`extra.alternate`); each
+other than English is rendered from `data/<lang>/` into `docs/<lang>/`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class Settings:
     directory_urls: bool = True  # pages at `x/` (MkDocs' default) or at `x.html`
     languages: tuple[str, ...] = ("en",)  # the editions: English and its translations
     repo_url: str | None = None  # the project's repository, where readers report errors
+    # Whether the builder reads a relative link in raw HTML from the page's source file, as it
+    # does a Markdown link (Zensical), or leaves it as written, from the page's address (MkDocs).
+    raw_links_from_source: bool = False
 
     @property
     def ext(self) -> str:
@@ -46,6 +50,9 @@ class Settings:
 
     def offline(self) -> Settings:
         return replace(self, directory_urls=False)
+
+    def zensical(self) -> Settings:
+        return replace(self, raw_links_from_source=True)
 
 
 class _ConfigLoader(yaml.SafeLoader):
