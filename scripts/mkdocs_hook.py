@@ -11,6 +11,7 @@ smaller.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import mkdocs_dirty as dirty_builds  # MkDocs puts the hook's folder on sys.path while loading it
@@ -33,6 +34,20 @@ _held = support.HeldPages()
 _theme_files = support.ThemeFiles()
 _docs_watch: mkdocs_watch.HandWritten | None = None  # under serve: what of docs/ it watches
 
+# The layers that reach into MkDocs' or Material's internals to make builds sooner, leaner or
+# (under serve) quicker to follow an edit. None is needed for the pages, which are the same
+# without them; TIMELINE_LAYERS=none builds with none (a test does), or a comma-separated
+# list keeps only those named (the benchmark measures each so). The Performance page says
+# what each touches and buys.
+LAYERS = ("raw_html", "search_index", "held_pages", "theme_files", "watch")
+
+
+def layers() -> set[str]:
+    wanted = os.environ.get("TIMELINE_LAYERS", "all").strip()
+    if wanted == "all":
+        return set(LAYERS)
+    return {name for name in wanted.split(",") if name in LAYERS}
+
 
 def on_startup(command: str, dirty: bool) -> None:
     global _serve, _command, _dirty_mode
@@ -46,15 +61,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before the search plugin's on_config, which compiles theme templates
 def on_config(config):
-    config.markdown_extensions.append(RawBlocks())  # the same HTML, sooner
-    if _serve:
+    if "raw_html" in layers():
+        config.markdown_extensions.append(RawBlocks())  # the same HTML, sooner
+    if _serve and "theme_files" in layers():
         _theme_files.keep(config.theme)
     return config
 
 
 def on_pre_build(config) -> None:
     _held.clear()
-    mkdocs_search.in_utf8(config.plugins)  # the same search index, smaller (its plugin is configured)
+    if "search_index" in layers():
+        mkdocs_search.in_utf8(config.plugins)  # the same search index, smaller (its plugin is configured)
     root = ROOT
     try:
         log.info(support.generate(root, _serve))
@@ -79,6 +96,8 @@ def on_files(files, config):
 @event_priority(-100)  # after every other handler of the event
 def on_page_content(html, page, config, files):
     page.markdown = ""  # converted: not needed again ("", not None: the title reads it)
+    if "held_pages" not in layers():
+        return html
     _held.hold(page.file.src_uri, html)
     return ""
 
@@ -117,6 +136,10 @@ def on_post_build(config) -> None:
 def on_serve(server, config, builder):
     """Watch the data and the generator (often); in docs/, only what is written by hand."""
     global _docs_watch
+    if "watch" not in layers():
+        for path in (ROOT / "data", SCRIPTS / "timeline"):
+            server.watch(str(path))
+        return server
     mkdocs_watch.watch_often(server, [ROOT / "data", SCRIPTS / "timeline"])
     _docs_watch = mkdocs_watch.HandWritten(server, Path(config.docs_dir))
     return server
