@@ -18,8 +18,8 @@ import yaml
 SCRIPTS = Path(__file__).resolve().parent.parent
 ROOT = SCRIPTS.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "scripts"}
-_SKIP = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests",
-                               "node_modules", ".bench", ".generated-pages")
+_SKIP = shutil.ignore_patterns(".venv", "site", "site-zensical", ".git", "__pycache__", ".pytest_cache",
+                               "tests", "node_modules", ".bench", ".generated-pages")
 
 
 def project(folder: Path) -> Path:

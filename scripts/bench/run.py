@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import measure
+from bench import layers, measure
 from bench.synth import synthesize, translate
 from timeline.read import read_chronology
 
@@ -61,6 +61,8 @@ def run_size(n: int, work: Path, edit: bool) -> dict:
            "generator_edit": gen_edit, "full": full, "full_en": full_en,
            "pages": pages, "plain": plain, "rss": rss, "visit": visit}
     if edit:
+        row["layers"] = layers.measure_layers(root)
+        row["zensical"] = (layers.zensical_build(root), layers.median_build(root))
         row["edit"] = measure.serve_edit(root, dirty=False)
         row["edit_dirty"] = measure.serve_edit(root, dirty=True)
         row["edit_ko"] = measure.serve_edit(root, dirty=True, korean=True)
@@ -137,6 +139,23 @@ def table(rows: list[dict]) -> list[str]:
     return lines
 
 
+def layers_table(rows: list[dict]) -> list[str]:
+    """What each internals layer buys, and Zensical beside MkDocs, at the size they were measured."""
+    row = next((r for r in rows if "layers" in r), None)
+    if row is None:
+        return []
+    lines = ["", f"Each layer at {row['n']:,} events, median of three runs (the spread is that of the "
+             "runs with every layer):", "",
+             "| Layer | Measured on | With every layer | Without this one | Spread |",
+             "| --- | --- | ---: | ---: | ---: |"]
+    lines += [f"| `{name}` | {what} | {with_} | {without} | {spread} |"
+              for name, what, with_, without, spread in row["layers"]]
+    zensical, mkdocs = row["zensical"]
+    lines += ["", f"Zensical beside MkDocs at {row['n']:,} events, both editions from the data, median of "
+              f"three runs: {zensical:.1f} s / {mkdocs:.1f} s = {zensical / mkdocs:.2f}."]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
@@ -150,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(run_size(n, work, edit=n == 1000))
         print("profiling a full build ...", file=sys.stderr)
         shares = profile(work, 1000 if 1000 in args.sizes else args.sizes[0])
-    lines = table(rows)
+    lines = table(rows) + layers_table(rows)
     print("\n".join(lines))
     print("\nWhere a full build's time goes: " + ", ".join(f"{k} {v:.0%}" for k, v in shares[:8]))
     if not args.no_page:
