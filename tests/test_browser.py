@@ -320,6 +320,13 @@ def test_a_page_of_another_site_embeds_a_theme(site, host, browser, scripts):
     assert first.get_attribute("target") == "_blank" and first.get_attribute("rel") == "noopener"
     full = urljoin(url + "embed/tags/icc-referral.html", first.get_attribute("href"))
     assert full.startswith(url + "events/")
+    if scripts and AXE.exists():  # no violation in the host page with the frame, nor inside it
+        for target in (tab, frame_element.element_handle().content_frame()):
+            target.add_script_tag(path=str(AXE))
+            found = target.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']}}))
+                .violations.map(v => v.id)""")
+            assert found == []
     if scripts:  # the view says its height, and the host's lines size the frame to it
         tab.wait_for_function("document.querySelector('iframe').style.height !== ''", timeout=10_000)
         height = frame_element.evaluate("f => parseInt(f.style.height)")

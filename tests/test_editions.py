@@ -83,3 +83,6 @@ def test_the_korean_search_index_holds_korean_words(site: Path):
     assert "ko" in index["config"]["lang"]
     assert any("조사위원회" in doc["title"] + doc["text"] for doc in index["docs"])
     assert "조사위원회" in text and "\\u" not in text  # in UTF-8, not escaped
+    # A state is found by its Korean name: its page's title is that name.
+    assert any(doc["title"] == "에스와티니" and doc["location"].startswith("states/eswatini/")
+               for doc in index["docs"])

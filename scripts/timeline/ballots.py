@@ -64,6 +64,51 @@ def record_svg(rows: list[Row], label: str) -> Markup:
     return Markup("".join(out) + "</svg>")
 
 
+TALLY = {"in_favour": "yes", "against": "no", "abstaining": "abstain"}
+
+
+def rollcall_items(groups: dict, vote, rollcall, up: str, ext: str) -> Markup:
+    """An event's roll call: a list item per vote, its count and its states, each linked."""
+    out = []
+    for choice in ("in_favour", "against", "abstaining", "not_voting"):
+        named = groups[choice]
+        stated = getattr(vote, TALLY[choice]) if choice in TALLY else None
+        if not named and not stated:
+            continue
+        if stated is not None:
+            count = str(stated)
+        else:
+            count = str(len(named)) if rollcall.status != "incomplete" else _("%(n)s named", n=len(named))
+        states = []
+        for cast in named:
+            link = f'<a href="{up}states/{cast.state.id}{ext}">{escape(cast.state.name)}</a>'
+            if cast.disputed:
+                said = _("disputed: %(source)s records that it %(vote)s", source=cast.disputed.according_to,
+                         vote=_(WORDS[cast.disputed.other]))
+                link += f" ({escape(said)})"
+            states.append(link)
+        unnamed = ""
+        if stated is not None and stated > len(named):
+            unnamed = ("; " if named else "") + str(escape(_("%(n)s not named in the sources read",
+                                                             n=stated - len(named))))
+        out.append(f"<li><strong>{escape(heading(choice))} ({escape(count)})</strong>: "
+                   f"{', '.join(states)}{unnamed}</li>")
+    return Markup("\n".join(out))
+
+
+def changes_text(site, changes: list) -> Markup:
+    """A state's changes of vote in one line: `UNGA abstained (2005) → voted in favour (2006); …`."""
+    parts = []
+    for c in changes:
+        text = (f"{site.short_name(c.body)} {_(WORDS[c.before.outcome])} ({c.before.event.date.year}"
+                f"{single_source(c.before)}) → {_(WORDS[c.after.outcome])} ({c.after.event.date.year}"
+                f"{single_source(c.after)})")
+        if c.between:
+            text += f" ({_('between them: %(what)s', what=between(c.between))})"
+        parts.append(str(escape(text)))
+    return Markup("; ".join(parts))
+
+
 def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict) -> Markup:
     """The rows of a state page's record table, every value escaped."""
     deduced = escape(_("deduced from the body's membership that year"))

@@ -131,7 +131,20 @@ class Site:
 
     def positions_of(self, state: str) -> list[tuple[Event, object]]:
         """A state's reported position on each resolution, in date order."""
-        return [(e, p) for e in self.events for p in e.positions if p.state == state]
+        return self._positions.get(state, [])
+
+    def other_positions(self, state: str) -> list[tuple[Event, object]]:
+        """A state's reported positions on events its record of votes does not list."""
+        listed = {row.event.id for row in self.standings.record(state)}
+        return [(e, p) for e, p in self.positions_of(state) if e.id not in listed]
+
+    @functools.cached_property
+    def _positions(self) -> dict[str, list[tuple[Event, object]]]:
+        found: dict[str, list[tuple[Event, object]]] = defaultdict(list)
+        for event in self.events:
+            for position in event.positions:
+                found[position.state].append((event, position))
+        return found
 
     def corrections(self, events: list[Event] | None = None) -> list[corrections.Listed]:
         """The corrections of these events (all by default), newest first."""

@@ -159,7 +159,8 @@ class Standings:
     def votes(self, state: str) -> list[Row]:
         return [r for r in self.record(state) if r.cast is not None]
 
-    def changes(self, state: str) -> list[Change]:
+    @functools.cache  # noqa: B019 (one Standings per site: kept as long as the site)
+    def changes(self, state: str) -> tuple[Change, ...]:
         """Each move between two consecutive recorded votes of one body that the state took part
         in (voted in favour, against or abstained), with the decisions between them shown. A
         disputed vote is never one end of a change: it stands between the votes either side."""
@@ -171,11 +172,22 @@ class Standings:
                 before, after = rows[a], rows[b]
                 if before.outcome != after.outcome:
                     found.append(Change(body, before, after, tuple(rows[a + 1:b])))
-        return sorted(found, key=lambda c: (c.after.event.date, c.body))
+        return tuple(sorted(found, key=lambda c: (c.after.event.date, c.body)))
 
     def columns(self) -> list[tuple[Event, str]]:
         """Every roll call of the series bodies, as (event, stage), in time order."""
         return [(e, stage) for e in self.decisions for stage in ("vote",) if (e.id, stage) in self._by_event]
+
+    def who_changed(self, states: list[State], year: int | None = None) -> list[tuple[State, tuple]]:
+        """Each state whose vote changed (in `year`, by its later vote), with those changes."""
+        found = []
+        for state in states:
+            changes = self.changes(state.id)
+            if year is not None:
+                changes = tuple(c for c in changes if c.after.event.date.year == year)
+            if changes:
+                found.append((state, changes))
+        return found
 
     def states_in_use(self) -> list[State]:
         used = {s for casts in self._casts.values() for s in casts}
