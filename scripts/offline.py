@@ -49,7 +49,9 @@ def build_offline(workdir: Path) -> Path:
             f"plugins:\n  - {search}\n  - offline\n"
             # Offline, the index is a script of the copy itself; no need to defer it.
             f"extra:\n  polyfills:\n    - {up}assets/javascripts/iframe-worker-shim.js\n"
-            f"    - {up}assets/javascripts/editions.js\n",
+            f"    - {up}assets/javascripts/editions.js\n"
+            # After the shim: the Korean search hooks into the worker the shim stands in for.
+            + (f"    - {up}assets/javascripts/korean-search.js\n" if edition == "ko" else ""),
             "utf-8",
         )
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",

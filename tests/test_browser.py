@@ -108,6 +108,97 @@ def test_korean_search_finds_the_commission_of_inquiry_by_its_korean_name(site, 
     assert page.locator("html").get_attribute("lang") == "ko"
 
 
+# Korean words of the site with a particle or an ending, and the bare word (korean-search.js).
+WITH_PARTICLES = {"조사위원회는": "조사위원회", "안보리에서": "안보리", "인권이사회의": "인권이사회",
+                  "유엔총회는": "유엔총회", "결의를": "결의", "특별보고관이": "특별보고관", "북한에": "북한",
+                  "공동제안국으로": "공동제안국", "보고서를": "보고서", "표결에서": "표결",
+                  "안전보장이사회의": "안전보장이사회", "컨센서스로": "컨센서스",
+                  "반인도범죄가": "반인도범죄", "인권최고대표사무소의": "인권최고대표사무소",
+                  "유엔총회에서도": "유엔총회"}
+# Names and words that end like a particle: searched as they are, script or none.
+WHOLE_WORDS = ["인도", "오만", "파라과이", "통가", "국가", "회의", "전문가"]
+# The search box's results, every one: the theme lists ten, then four more each time the end
+# of the list comes into view. Returns the address of each result's page, in order.
+SEARCH = """async (query) => {
+    const input = document.querySelector('[data-md-component=search-query]');
+    const meta = document.querySelector('.md-search-result__meta');
+    const list = document.querySelector('.md-search-result__list');
+    const scroller = document.querySelector('.md-search__scrollwrap');
+    const config = JSON.parse(document.getElementById('__config').textContent);
+    const placeholder = config.translations['search.result.placeholder'];
+    const pause = () => new Promise(go => requestAnimationFrame(() => setTimeout(go, 0)));
+    const until = async (done, what) => {
+        for (let i = 0; i < 800 && !done(); i++) await new Promise(go => setTimeout(go, 25));
+        if (!done()) throw new Error(`${what}: ${meta.textContent}`);
+    };
+    const ask = value => {
+        input.value = value;
+        input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+    };
+    ask('');
+    await until(() => meta.textContent.trim() === placeholder && !list.children.length, 'cleared');
+    ask(query);
+    await until(() => meta.textContent.trim() !== placeholder, 'no results for ' + query);
+    const total = Number(meta.textContent.replace(/[^0-9]/g, ''));
+    for (let still = 0; list.children.length < total && still < 100;) {
+        const before = list.children.length;
+        scroller.scrollTop = 0;
+        await pause();
+        scroller.scrollTop = scroller.scrollHeight;
+        await pause();
+        still = list.children.length === before ? still + 1 : 0;
+    }
+    const found = [...list.querySelectorAll('.md-search-result__item')]  // its first link: the page
+        .map(item => new URL(item.querySelector('a').href).pathname);
+    if (found.length !== total) throw new Error(`${query}: ${found.length} of ${meta.textContent}`);
+    return found;
+}"""
+
+
+def _korean_search(browser, url, script=True):
+    """A Korean page with its search open and ready, with korean-search.js or without it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    if not script:
+        tab.route("**/korean-search.js", lambda route: route.abort())
+    tab.goto(url + "ko/")
+    _open_search(tab)
+    return context, tab
+
+
+def _open_search(tab):
+    """Open the search box and wait until its index is ready (it asks for a query)."""
+    tab.keyboard.press("/")
+    tab.wait_for_function("""() => document.querySelector('.md-search-result__meta').textContent.trim()
+        === JSON.parse(document.getElementById('__config').textContent)
+            .translations['search.result.placeholder']""", timeout=20_000)
+
+
+def test_a_korean_word_with_a_particle_finds_what_the_bare_word_finds(site, browser):
+    _, url = site
+    context, tab = _korean_search(browser, url)
+    found = {query: tab.evaluate(SEARCH, query) for query in [*WITH_PARTICLES, *WITH_PARTICLES.values()]}
+    context.close()
+    different = {query: (len(found[query]), bare, len(found[bare])) for query, bare in WITH_PARTICLES.items()
+                 if found[query] != found[bare]}
+    assert different == {}
+    assert all(found[bare] for bare in WITH_PARTICLES.values())
+
+
+def test_names_stay_whole_and_search_works_without_the_korean_script(site, browser):
+    _, url = site
+    queries = [*WHOLE_WORDS, "조사위원회는", "조사위원회"]
+    found = {}
+    for script in (True, False):
+        context, tab = _korean_search(browser, url, script)
+        found[script] = {query: tab.evaluate(SEARCH, query) for query in queries}
+        context.close()
+    assert {q: found[True][q] for q in WHOLE_WORDS} == {q: found[False][q] for q in WHOLE_WORDS}
+    assert all(found[True][q] for q in WHOLE_WORDS)
+    # Without the script, search is the theme's: a word with a particle finds only itself.
+    assert 0 < len(found[False]["조사위원회는"]) < len(found[False]["조사위원회"])
+
+
 @pytest.mark.parametrize("narrow", [False, True], ids=["desktop", "phone"])
 def test_the_language_switcher_goes_to_the_same_event_in_the_other_language(site, browser, narrow):
     _, url = site
@@ -261,6 +352,9 @@ def test_the_offline_copy_works_from_disk(site, browser, tmp_path):
     results = tab.locator(".md-search-result__item")
     results.first.wait_for(timeout=20_000)
     assert results.count() > 0
+    tab.goto((index.parent / "ko" / "index.html").as_uri())  # the Korean search, from disk too
+    _open_search(tab)
+    assert tab.evaluate(SEARCH, "조사위원회는") == tab.evaluate(SEARCH, "조사위원회")
     context.close()
     shutil.rmtree(tmp_path / "nk-human-rights-timeline")
 
