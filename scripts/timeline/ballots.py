@@ -5,10 +5,12 @@ escaped; colours from CSS classes, letters so it reads without colour).
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup, escape
 
 from .dates import display_span
-from .language import N_, _
+from .language import N_, _, current
 from .standings import NOT_MEMBER, NOT_NAMED, WITHOUT_VOTE, Row
 
 # A vote, or why there is none, as a list heading, in a sentence, and as one letter.
@@ -46,21 +48,27 @@ def single_source(row: Row) -> str:
     return "¹" if row.rollcall is not None and row.rollcall.status == "one-source" else ""
 
 
-def record_svg(rows: list[Row], label: str) -> Markup:
+def record_svg(site, rows: list[Row], label: str) -> Markup:
     """A square per roll call of the record, in time order, with its letter and a tooltip.
-    Written as text (every value escaped): a state page has one, and there are hundreds."""
+    Written as text (every value escaped): a state page has one, and there are hundreds, so
+    what every state's chart repeats (a vote's date and words) is escaped once per edition."""
     rows = [r for r in rows if r.outcome != WITHOUT_VOTE]
     width = max(CELL, len(rows) * (CELL + GAP))
-    words = {o: escape(_(w)) for o, w in WORDS.items()}
-    letters = {o: escape(letter(o)) for o in LETTERS}
+    parts = site.ballot_parts
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {CELL + 14}" role="img" '
            f'aria-label="{escape(label)}" class="tl-record" style="max-width: {width}px">']
     for i, row in enumerate(rows):
         x, o = i * (CELL + GAP), row.outcome
-        out.append(f'<g class="tl-v-{o}"><title>{escape(row.event.date.display())}: {words[o]}</title>'
-                   f'<rect x="{x}" y="0" width="{CELL}" height="{CELL}" /><text x="{x + CELL / 2}" y="15" '
-                   f'text-anchor="middle">{letters[o]}</text></g><text x="{x + CELL / 2}" y="{CELL + 12}" '
-                   f'text-anchor="middle" class="tl-year">{row.event.date.year % 100:02d}</text>')
+        key = ("svg", row.event.id, o)
+        square = parts.get(key)
+        if square is None:
+            title = f'<title>{escape(row.event.date.display())}: {escape(_(WORDS[o]))}</title>'
+            square = parts[key] = (title, escape(letter(o)), f"{row.event.date.year % 100:02d}")
+        title, mark, year = square
+        out.append(f'<g class="tl-v-{o}">{title}<rect x="{x}" y="0" width="{CELL}" height="{CELL}" />'
+                   f'<text x="{x + CELL / 2}" y="15" text-anchor="middle">{mark}</text></g>'
+                   f'<text x="{x + CELL / 2}" y="{CELL + 12}" text-anchor="middle" '
+                   f'class="tl-year">{year}</text>')
     return Markup("".join(out) + "</svg>")
 
 
@@ -110,13 +118,25 @@ def changes_text(site, changes: list) -> Markup:
 
 
 def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict) -> Markup:
-    """The rows of a state page's record table, every value escaped."""
+    """The rows of a state page's record table, every value escaped. A row's date, body and
+    link, and a vote's cell, are the same on every state's page: made once per edition."""
+    parts = site.ballot_parts
     deduced = escape(_("deduced from the body's membership that year"))
-    one_source, unconfirmed = escape(_("single source")), escape(_("symbol not confirmed"))
+    one_source = escape(_("single source"))
     out = []
     for r in rows:
-        body = site.short_name(r.body)
-        symbol = escape(r.event.documents[0]) if r.event.documents else unconfirmed
+        head = parts.get(("row", r.event.id, r.body, up, ext))
+        if head is None:
+            symbol = escape(r.event.documents[0]) if r.event.documents else escape(_("symbol not confirmed"))
+            head = parts[("row", r.event.id, r.body, up, ext)] = (
+                f'<tr><td>{escape(display_span(r.event.date, r.event.end_date))}</td>'
+                f'<td>{escape(site.short_name(r.body))}</td><td><a href="{up}events/{r.event.id}{ext}">'
+                f'{symbol}</a></td>')
+        cell = parts.get(("cell", r.outcome))
+        if cell is None:
+            mark = escape(letter(r.outcome) if r.outcome != WITHOUT_VOTE else "")
+            cell = parts[("cell", r.outcome)] = (
+                f'<td><span class="tl-cell tl-v-{r.outcome}">{mark}</span> {escape(_(WORDS[r.outcome]))}')
         notes = []
         if r.cast and r.cast.deduced:
             notes.append(f" ({deduced})")
@@ -132,11 +152,21 @@ def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict
                 if p.confidence == "likely":
                     said = _("according to %(source)s; single source", source=p.according_to)
                     notes.append(f" ({escape(said)})")
-        mark = letter(r.outcome) if r.outcome != WITHOUT_VOTE else ""
-        out.append(f'<tr><td>{escape(display_span(r.event.date, r.event.end_date))}</td>'
-                   f'<td>{escape(body)}</td><td><a href="{up}events/{r.event.id}{ext}">'
-                   f'{symbol}</a></td><td><span class="tl-cell tl-v-{r.outcome}">{escape(mark)}</span> '
-                   f'{escape(_(WORDS[r.outcome]))}{"".join(notes)}</td></tr>')
+        out.append(f'{head}{cell}{"".join(notes)}</td></tr>')
+    return Markup("\n".join(out))
+
+
+def change_items(site, changes: list) -> Markup:
+    """A state page's changes of vote, a list item each: `UNGA: abstained (2005) → voted in
+    favour (2006)`, with what came between them."""
+    out = []
+    for c in changes:
+        text = (f"{site.short_name(c.body)}: {_(WORDS[c.before.outcome])} ({c.before.event.date.year}"
+                f"{single_source(c.before)}) → {_(WORDS[c.after.outcome])} ({c.after.event.date.year}"
+                f"{single_source(c.after)})")
+        if c.between:
+            text += f" ({_('between them: %(what)s', what=between(c.between))})"
+        out.append(f"<li>{escape(text)}</li>")
     return Markup("\n".join(out))
 
 
@@ -171,8 +201,14 @@ def cells(standings, state, groups) -> Markup:
                 incomplete = standings.rollcall(event, stage).status == "incomplete"
                 outcome = NOT_NAMED if incomplete else NOT_MEMBER
             mark = "" if cast is None else "*" if cast.disputed else "†" if cast.deduced else ""
-            out.append(f'<td class="tl-v-{outcome}">{escape(letter(outcome))}{mark}</td>')
+            out.append(_cell(current().code, outcome, mark))
     return Markup("".join(out))
+
+
+@functools.cache
+def _cell(lang: str, outcome: str, mark: str) -> str:
+    """A cell of the states table (the same for every state that voted so): `lang` keys it."""
+    return f'<td class="tl-v-{outcome}">{escape(letter(outcome))}{mark}</td>'
 
 
 def heading(choice: str) -> str:

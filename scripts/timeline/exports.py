@@ -152,8 +152,12 @@ def _row(event: Event, base: str) -> list[str]:
 
 
 def _line(row: list[str]) -> str:
+    return _lines([row])
+
+
+def _lines(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(row)
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
 
 
@@ -176,7 +180,7 @@ def corrections_csv(chronology: Chronology, base: str) -> str:
     rows = [[cell(v) for v in (item.event.id, item.event.title, item.correction.date, item.own,
                                item.correction.replaced, item.correction.change, correction_url(base, item))]
             for item in corrections.newest_first(chronology.events)]
-    return "\ufeff" + _line(CORRECTION_COLUMNS) + "".join(map(_line, rows))
+    return "\ufeff" + _lines([CORRECTION_COLUMNS, *rows])
 
 
 ROLLCALL_COLUMNS = ["event_id", "stage", "symbol", "body", "date", "state_id", "iso3", "state_name",
@@ -187,18 +191,20 @@ def rollcalls_csv(chronology: Chronology, base: str) -> str:
     """The roll calls in long format: one row per roll call and state, in time order and in
     the record's order. `disputed` names the vote another compilation gives, if any."""
     names = spellings(chronology.states)
+    of_state = {s.id: [cell(v) for v in (s.id, s.iso3, s.name)] for s in chronology.states.values()}
     rows = []
     for rollcall in sorted(chronology.rollcalls, key=lambda r: reading_order(chronology.event_ids[r.event])):
         event = chronology.event_ids[rollcall.event]
         disputes = {names[d.state.upper()]: d.other for d in rollcall.disputed}
         symbol = event.documents[0] if event.documents else None
+        head = [cell(v) for v in (event.id, rollcall.stage, symbol, event.bodies[0] if event.bodies else None,
+                                  event.date)]
+        status, record = cell(rollcall.status), cell(rollcall.record)
         for choice, name in rollcall.listed():
-            state = chronology.states[names[name.upper()]]
-            rows.append([cell(v) for v in (
-                event.id, rollcall.stage, symbol, event.bodies[0] if event.bodies else None,
-                event.date, state.id, state.iso3, state.name, name,
-                choice, rollcall.status, disputes.get(state.id), rollcall.record)])
-    return "\ufeff" + _line(ROLLCALL_COLUMNS) + "".join(map(_line, rows))
+            state = names[name.upper()]
+            rows.append([*head, *of_state[state], cell(name), cell(choice), status,
+                         cell(disputes.get(state)), record])
+    return "\ufeff" + _lines([ROLLCALL_COLUMNS, *rows])
 
 
 def midnight(day: PartialDate) -> dt.datetime:

@@ -45,7 +45,12 @@ TYPE_ONE = {
 def state_order(state: State) -> str:
     """A state's place in a list: by its name without accents (Côte d'Ivoire among the Cs);
     Hangul syllables sort in dictionary order as they are."""
-    letters = unicodedata.normalize("NFKD", state.name)
+    return _name_order(state.name)
+
+
+@functools.cache
+def _name_order(name: str) -> str:
+    letters = unicodedata.normalize("NFKD", name)
     return "".join(c for c in letters if not unicodedata.combining(c)).casefold()
 
 
@@ -61,6 +66,7 @@ class Site:
         self.settings = settings or Settings()
         self.list_limit = LIST_LIMIT
         self.listed: dict[tuple, Markup] = {}  # each event's line in lists (render.listed)
+        self.ballot_parts: dict[tuple, str] = {}  # what every state's record repeats (ballots.py)
         self.year_bars = len(chronology.events) > MARK_LIMIT
         self.events = chronology.events
         self.actors = chronology.actors

@@ -180,14 +180,19 @@ class Standings:
 
     def who_changed(self, states: list[State], year: int | None = None) -> list[tuple[State, tuple]]:
         """Each state whose vote changed (in `year`, by its later vote), with those changes."""
-        found = []
-        for state in states:
-            changes = self.changes(state.id)
-            if year is not None:
-                changes = tuple(c for c in changes if c.after.event.date.year == year)
-            if changes:
-                found.append((state, changes))
-        return found
+        if year is None:
+            return [(state, changes) for state in states if (changes := self.changes(state.id))]
+        changed = self._changes_by_year().get(year, {})
+        return [(state, changed[state.id]) for state in states if state.id in changed]
+
+    @functools.cache  # noqa: B019 (one Standings per site: kept as long as the site)
+    def _changes_by_year(self) -> dict[int, dict[str, tuple[Change, ...]]]:
+        """Every state's changes, by the year of the later vote: each year's page asks."""
+        years: dict[int, dict[str, list[Change]]] = {}
+        for state in self.states:
+            for change in self.changes(state):
+                years.setdefault(change.after.event.date.year, {}).setdefault(state, []).append(change)
+        return {year: {state: tuple(c) for state, c in found.items()} for year, found in years.items()}
 
     def states_in_use(self) -> list[State]:
         used = {s for casts in self._casts.values() for s in casts}
