@@ -175,6 +175,18 @@ def first_visit(site: Path, page: str) -> int:
     return total
 
 
+def embed_views(site: Path) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The embedded views' first visits, (gzip bytes, entries): the one whose entries are
+    nearest 30 (the size the embedding issue set a target for) and the largest. A view is one
+    self-contained file (no search, no theme): its first visit is its own bytes."""
+    views = []
+    for page in site.rglob("embed/**/*.html"):
+        data = page.read_bytes()
+        views.append((len(gzip.compress(data, 6)), data.count(b'<li><span class="d"')))
+    nearest = min(views, key=lambda v: (abs(v[1] - 30), -v[0]))
+    return nearest, max(views)
+
+
 def serve_edit(root: Path, dirty: bool, edits: int = 3, korean: bool = False) -> tuple[int, float]:
     """Files rewritten by a one-event edit, and the median seconds (of `edits` edits) until
     `mkdocs serve` serves it on the event's page and on the timeline (a listing), so a

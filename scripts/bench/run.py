@@ -59,7 +59,8 @@ def run_size(n: int, work: Path, edit: bool) -> dict:
               ("state", f"states/{state}/index.html"))}
     row = {"n": n, "parse": floor_parse, "validate": validate, "generator": gen,
            "generator_edit": gen_edit, "full": full, "full_en": full_en,
-           "pages": pages, "plain": plain, "rss": rss, "visit": visit}
+           "pages": pages, "plain": plain, "rss": rss, "visit": visit,
+           "embed": measure.embed_views(root / "site")}
     if edit:
         row["layers"] = layers.measure_layers(root)
         row["zensical"] = (layers.zensical_build(root), layers.median_build(root))
@@ -131,6 +132,10 @@ def table(rows: list[dict]) -> list[str]:
                         "beyond 60 roll calls)"), ("state", "a state page (its whole record)")):
         add(f"First visit to {what}: gzip KiB", [f"{r['visit'][name] / 1024:.0f}" for r in rows],
             "≤ 150")
+    add("Embedded views (both editions): the one nearest 30 entries, gzip KiB (entries)",
+        [f"{r['embed'][0][0] / 1024:.1f} ({r['embed'][0][1]})" for r in rows], "< 20 for 30 entries")
+    add("Embedded views: the largest, gzip KiB (entries)",
+        [f"{r['embed'][1][0] / 1024:.1f} ({r['embed'][1][1]})" for r in rows], "")
     for key, label in (("edit_dirty", "make serve (mkdocs serve --dirty)"),
                        ("edit_ko", "of its Korean text, make serve"),
                        ("edit", "plain mkdocs serve (rebuilds every page)")):
