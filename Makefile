@@ -67,7 +67,7 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 .PHONY: audit
-audit: build node_modules/.installed ## Lighthouse on home, timeline and an event page (reports in test-results/)
+audit: build node_modules/.installed ## Lighthouse on home, timeline, an event, the states, a state and an embedded view, both editions (reports in test-results/)
 	$(BIN)/python scripts/audit.py
 
 .PHONY: bench
