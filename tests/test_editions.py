@@ -86,3 +86,20 @@ def test_the_korean_search_index_holds_korean_words(site: Path):
     # A state is found by its Korean name: its page's title is that name.
     assert any(doc["title"] == "에스와티니" and doc["location"].startswith("states/eswatini/")
                for doc in index["docs"])
+
+
+def test_long_lists_found_elsewhere_stay_out_of_the_search_index(site: Path):
+    """A state's record table and chart, and the tables of the Votes and UN documents pages, list
+    events whose own pages search finds: kept out of the index, they would make every symbol or
+    year match hundreds of entries. Each page's title and introduction stay in it."""
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    korea = " ".join(d["title"] + d["text"] for d in docs
+                     if d["location"].startswith("states/republic-of-korea/"))
+    assert "Republic of Korea" in korea and "A/RES/60/173" not in korea and "voted in favour" in korea
+    votes = " ".join(d["text"] for d in docs if d["location"].startswith("votes/"))
+    tally = "88 in favour, 21 against, 60 abstentions"  # 2005's plenary vote: a row of the table
+    assert "recorded votes" in votes and tally not in votes
+    assert any(tally in d["text"] for d in docs if d["location"].startswith("events/ga-res-60-173/"))
+    documents = " ".join(d["text"] for d in docs if d["location"].startswith("documents/"))
+    assert "UN documents are cited" in documents and "A/HRC/25/63" not in documents
+    assert any("A/HRC/25/63" in d["text"] for d in docs if d["location"].startswith("events/"))

@@ -42,6 +42,7 @@ class Memo:
         self._previous: dict[Hashable, object] = {}
         self._current: dict[Hashable, object] = {}
         self._digests: dict[int, tuple[object, bytes]] = {}
+        self._digests_before: dict[int, tuple[object, bytes]] = {}  # the last run's, by identity
         self._interrupted = False  # the last run failed: what it made may be partly in place
         self.hits = self.misses = 0
 
@@ -67,17 +68,30 @@ class Memo:
         return not self._interrupted and (key in self._previous or key in self._current)
 
     def digest(self, record: BaseModel) -> bytes:
-        """A record's content digest, computed once per run (records are immutable)."""
-        held = self._digests.get(id(record))
+        """A record's content digest, computed once (records are immutable): an entry whose text
+        did not change is the same record in the next run, and keeps its digest."""
+        key = id(record)
+        held = self._digests.get(key)
         if held is None or held[0] is not record:
-            held = (record, digest(record.model_dump_json()))
-            self._digests[id(record)] = held
+            held = self._digests_before.get(key)
+            if held is None or held[0] is not record:
+                held = (record, digest(record.model_dump_json()))
+            self._digests[key] = held
+        return held[1]
+
+    def digest_of_all(self, records: tuple) -> bytes:
+        """One digest of a page's records (None for a missing neighbour), computed once per run
+        for each tuple: many pages share one (every state page shows every decision)."""
+        held = self._digests.get(id(records))
+        if held is None or held[0] is not records:
+            held = (records, digest(*(self.digest(r) if r is not None else bytes(16) for r in records)))
+            self._digests[id(records)] = held
         return held[1]
 
     @contextlib.contextmanager
     def run(self) -> Iterator[Memo]:
         """One run of the generator: what the last completed run used stays available."""
-        self._current, self._digests = {}, {}
+        self._current, self._digests_before, self._digests = {}, self._digests, {}
         self.hits = self.misses = 0
         token = _active.set(self)
         try:
@@ -87,7 +101,8 @@ class Memo:
             raise
         finally:
             _active.reset(token)
-        self._previous, self._current, self._digests = self._current, {}, {}
+        self._previous, self._current = self._current, {}
+        self._digests_before = {}  # this run's digests stay for the next; the last run's go
         self._interrupted = False
 
 
@@ -121,17 +136,20 @@ def page_key(memo: Memo, shared: bytes, path: str, template: str, shows: tuple,
              variant: str = "") -> Hashable:
     """The key of a page: what every page shows, its own path and template, its records, and
     anything else it declares it shows (`variant`: e.g. the state of its translation)."""
-    return (shared, path, template, variant, *(memo.digest(r) if r is not None else b"" for r in shows))
+    return (shared, path, template, variant, memo.digest_of_all(shows))
 
 
-def shared_digest(chronology, settings) -> bytes:
+def shared_digest(chronology, settings, memo: Memo | None = None) -> bytes:
     """What any page may show besides its own records: names of actors, tags, documents and
     states, the roll calls (an event's, a state's, the states table), the settings and the
-    generator's own code."""
-    names = (json.dumps([r.model_dump(mode="json") for r in records.values()])
-             for records in (chronology.actors, chronology.tags, chronology.documents, chronology.states))
-    rollcalls = json.dumps([r.model_dump(mode="json") for r in chronology.rollcalls])
-    return digest(code_digest(), repr(settings), *names, rollcalls)
+    generator's own code. With a memo, each record's digest is the one it keeps."""
+    groups = (*(records.values() for records in (chronology.actors, chronology.tags,
+                                                  chronology.documents, chronology.states)),
+              chronology.rollcalls)
+    if memo is not None:
+        return digest(code_digest(), repr(settings), *(b"".join(map(memo.digest, g)) + b"|" for g in groups))
+    return digest(code_digest(), repr(settings), *(json.dumps([r.model_dump(mode="json") for r in g])
+                                                   for g in groups))
 
 
 def digest(*parts: str | bytes) -> bytes:

@@ -61,7 +61,9 @@ def _states(site: Site, events: list) -> Iterator[Page]:
                    context={"states": states, "groups": _grouped(cols), "year": year})
     for state in states:
         others = tuple(e for e, _ in site.positions_of(state.id) if e.id not in decisions)  # by title
-        yield Page(f"states/{state.id}.md", "state.md.j2", shows=decided + others, context={"state": state})
+        # One tuple for every state without other positions: its digest is computed once (cache.py).
+        yield Page(f"states/{state.id}.md", "state.md.j2", shows=decided + others if others else decided,
+                   context={"state": state})
 
 
 def _grouped(columns: list) -> list[tuple[str, list]]:

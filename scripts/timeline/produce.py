@@ -63,7 +63,7 @@ def _remembered(memo: Memo, tasks: list[Task]) -> Iterator[tuple[str, bool]]:
     for task in tasks:
         _, site, page = task
         if id(site) not in shared:
-            shared[id(site)] = shared_digest(site.chronology, site.settings)
+            shared[id(site)] = shared_digest(site.chronology, site.settings, memo)
         shows = tuple(site.events) if page.shows is None else page.shows
         key = page_key(memo, shared[id(site)], path_of(task), page.template or "", shows, page.variant)
         fresh = not memo.delivered(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from .model import ActorsFile, DocumentsFile, EventsFile, TagsFile
@@ -11,6 +12,7 @@ SCHEMAS = {"events": EventsFile, "actors": ActorsFile, "tags": TagsFile, "docume
            "states": StatesFile, "rollcalls": RollCallsFile}
 
 
+@functools.cache  # a function of the model's code alone: made once per process (serve runs it often)
 def schemas() -> dict[str, str]:
     """{file name under data/schema/: JSON text} for every data file."""
     out = {}
