@@ -182,15 +182,18 @@ def embed_views(site: Path) -> tuple[tuple[int, int], tuple[int, int]]:
     views = []
     for page in site.rglob("embed/**/*.html"):
         data = page.read_bytes()
-        views.append((len(gzip.compress(data, 6)), data.count(b'<li><span class="d"')))
+        entries = data.count(b'<li><span class="d"')
+        if entries:  # not the index of years the whole chronology becomes when it is split
+            views.append((len(gzip.compress(data, 6)), entries))
     nearest = min(views, key=lambda v: (abs(v[1] - 30), -v[0]))
     return nearest, max(views)
 
 
-def serve_edit(root: Path, dirty: bool, edits: int = 3, korean: bool = False) -> tuple[int, float]:
-    """Files rewritten by a one-event edit, and the median seconds (of `edits` edits) until
+def serve_edit(root: Path, dirty: bool, edits: int = 3, korean: bool = False) -> tuple[int, float, float]:
+    """Files rewritten by a one-event edit, the median seconds (of `edits` edits) until
     `mkdocs serve` serves it on the event's page and on the timeline (a listing), so a
-    stale listing would not count; `korean`: an edit of its translation, on the Korean pages."""
+    stale listing would not count, and the builds each edit caused (serve's "Detected file
+    changes"); `korean`: an edit of its translation, on the Korean pages."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -208,6 +211,7 @@ def serve_edit(root: Path, dirty: bool, edits: int = 3, korean: bool = False) ->
         timeline = f"http://127.0.0.1:{port}/{edition}timeline/"
         _wait(lambda: _get(url), 600)
         time.sleep(3)  # let any build caused by the first one's writes finish
+        builds_before = (root / "serve.log").read_text().count("Detected file changes")
         stamps = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*") if p.is_file()}
         seconds, rewritten = [], 0
         for _ in range(edits):
@@ -223,7 +227,8 @@ def serve_edit(root: Path, dirty: bool, edits: int = 3, korean: bool = False) ->
             if not rewritten:
                 rewritten = sum(1 for p, t in stamps.items()
                                 if p.exists() and p.stat().st_mtime_ns != t)
-        return rewritten, sorted(seconds)[len(seconds) // 2]
+        builds = (root / "serve.log").read_text().count("Detected file changes") - builds_before
+        return rewritten, sorted(seconds)[len(seconds) // 2], builds / edits
     finally:
         server.terminate()
         server.wait()
