@@ -104,17 +104,20 @@ def rollcall_items(groups: dict, vote, rollcall, up: str, ext: str) -> Markup:
     return Markup("\n".join(out))
 
 
+def _change(site, c, after_body: str) -> str:
+    """One change of vote as text: `UNGA` + `after_body` + `abstained (2005) → voted in favour
+    (2006)`, with what came between them."""
+    text = (f"{site.short_name(c.body)}{after_body}{_(WORDS[c.before.outcome])} ({c.before.event.date.year}"
+            f"{single_source(c.before)}) → {_(WORDS[c.after.outcome])} ({c.after.event.date.year}"
+            f"{single_source(c.after)})")
+    if c.between:
+        text += f" ({_('between them: %(what)s', what=between(c.between))})"
+    return text
+
+
 def changes_text(site, changes: list) -> Markup:
     """A state's changes of vote in one line: `UNGA abstained (2005) → voted in favour (2006); …`."""
-    parts = []
-    for c in changes:
-        text = (f"{site.short_name(c.body)} {_(WORDS[c.before.outcome])} ({c.before.event.date.year}"
-                f"{single_source(c.before)}) → {_(WORDS[c.after.outcome])} ({c.after.event.date.year}"
-                f"{single_source(c.after)})")
-        if c.between:
-            text += f" ({_('between them: %(what)s', what=between(c.between))})"
-        parts.append(str(escape(text)))
-    return Markup("; ".join(parts))
+    return Markup("; ".join(str(escape(_change(site, c, " "))) for c in changes))
 
 
 def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict) -> Markup:
@@ -159,15 +162,7 @@ def record_rows(site, state, rows: list[Row], up: str, ext: str, positions: dict
 def change_items(site, changes: list) -> Markup:
     """A state page's changes of vote, a list item each: `UNGA: abstained (2005) → voted in
     favour (2006)`, with what came between them."""
-    out = []
-    for c in changes:
-        text = (f"{site.short_name(c.body)}: {_(WORDS[c.before.outcome])} ({c.before.event.date.year}"
-                f"{single_source(c.before)}) → {_(WORDS[c.after.outcome])} ({c.after.event.date.year}"
-                f"{single_source(c.after)})")
-        if c.between:
-            text += f" ({_('between them: %(what)s', what=between(c.between))})"
-        out.append(f"<li>{escape(text)}</li>")
-    return Markup("\n".join(out))
+    return Markup("\n".join(f"<li>{escape(_change(site, c, ': '))}</li>" for c in changes))
 
 
 def summary(rows: list[Row]) -> str:
